@@ -1,0 +1,55 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+PG_URL ?= postgres://postgres@127.0.0.1:5432/tiendo
+export TIENDO_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: install run serve sample test lint typecheck check test-sqlite test-postgres bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+## The app on SQLite with the Nghệ An sample, at http://127.0.0.1:8000
+run: install
+	mkdir -p $(TIENDO_DATA_DIR)
+	$(BIN)/tiendo migrate --noinput
+	$(BIN)/tiendo load_sample
+	TIENDO_DEBUG=1 $(BIN)/tiendo runserver 127.0.0.1:8000
+
+## The whole suite: lint, types, Django checks, tests on SQLite and on PostgreSQL.
+test: install lint typecheck check test-sqlite test-postgres
+
+lint: install
+	$(BIN)/ruff check src bench
+	$(BIN)/ruff format --check src bench
+
+typecheck: install
+	$(BIN)/mypy src
+
+check: install
+	$(BIN)/tiendo check --fail-level WARNING
+	$(BIN)/tiendo makemigrations --check --dry-run
+
+test-sqlite: install
+	$(BIN)/pytest
+
+# Runs when a PostgreSQL server answers (or DATABASE_URL names one); CI requires it.
+test-postgres: install
+	@if $(BIN)/python bench/pg_available.py "$${DATABASE_URL:-$(PG_URL)}"; then \
+		DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}" $(BIN)/pytest; \
+	elif [ -n "$$CI" ]; then echo "CI needs PostgreSQL at $(PG_URL)"; exit 1; \
+	else echo "PostgreSQL not reachable: PostgreSQL leg skipped"; fi
+
+## Benchmarks; numbers go to docs/benchmarks.md. SCALE=national for the whole country on PostgreSQL.
+bench: install
+	$(BIN)/python bench/run.py --scale "$${SCALE:-default}"
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

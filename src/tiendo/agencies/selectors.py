@@ -1,0 +1,46 @@
+"""Reads over the agency tree: subtrees, and who is responsible for a body's work on a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+
+from tiendo.agencies.models import Agency, AgencySuccession
+
+
+def agency_subtree(root: Agency) -> QuerySet[Agency]:
+    """The agency and everything below it (a province, a department and its units…)."""
+    return Agency.objects.filter(path__startswith=root.path)
+
+
+def primary_successor_map(as_of: dt.date) -> dict[int, int]:
+    """predecessor id -> the agency id that carries its work on as_of (chains followed)."""
+    direct = dict(
+        AgencySuccession.objects.filter(is_primary=True, effective_on__lte=as_of).values_list(
+            "predecessor_id", "successor_id"
+        )
+    )
+    resolved: dict[int, int] = {}
+    for start in direct:
+        current, seen = start, {start}
+        while current in direct and direct[current] not in seen:
+            current = direct[current]
+            seen.add(current)
+        resolved[start] = current
+    return resolved
+
+
+def responsible_agency_id(agency_id: int, successors: dict[int, int]) -> int:
+    return successors.get(agency_id, agency_id)
+
+
+def lead_agency_scope_q(root: Agency, as_of: dt.date, field: str = "lead_agency") -> Q:
+    """Items whose lead agency, or the body that succeeded it by as_of, lies in root's subtree."""
+    successors = primary_successor_map(as_of)
+    inside = set(agency_subtree(root).values_list("id", flat=True)) if successors else set()
+    inherited = [old for old, new in successors.items() if new in inside]
+    scope = Q(**{f"{field}__path__startswith": root.path})
+    if inherited:
+        scope |= Q(**{f"{field}_id__in": inherited})
+    return scope

@@ -1,0 +1,18 @@
+"""Shared fixtures. The Nghệ An sample is loaded once per session, on first request."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+
+
+@pytest.fixture(scope="session")
+def sample(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Any]:
+    """The illustrative sample (a LoadResult), committed to the test database for the session."""
+    from tiendo.sample.loader import load_sample
+
+    with django_db_blocker.unblock():
+        yield load_sample()

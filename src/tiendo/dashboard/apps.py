@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DashboardConfig(AppConfig):
+    name = "tiendo.dashboard"
+    label = "dashboard"
+    verbose_name = "Bảng điều hành"

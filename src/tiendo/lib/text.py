@@ -1,0 +1,35 @@
+"""Vietnamese text helpers: accent folding for matching, and numbers as officials write them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+_SPACES = re.compile(r"\s+")
+
+
+def unaccent(text: str) -> str:
+    """'Sở Thông tin và Truyền thông' -> 'So Thong tin va Truyen thong' (đ/Đ included)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
+def fold(text: str) -> str:
+    """A key for matching names typed in different ways: no accents, lower case, one space."""
+    return _SPACES.sub(" ", unaccent(text).lower()).strip()
+
+
+def format_number(value: int | float | Decimal, decimals: int = 0) -> str:
+    """1505917 -> '1.505.917'; 91.7 with decimals=1 -> '91,7' (Vietnamese separators)."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def format_count(value: int) -> str:
+    """Small counts in prose carry a leading zero ('06 mô hình'); larger ones use separators."""
+    return f"{value:02d}" if 0 <= value < 10 else format_number(value)
+
+
+def format_percent(value: float | Decimal, decimals: int = 1) -> str:
+    return f"{format_number(value, decimals)} %"

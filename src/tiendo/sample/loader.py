@@ -1,0 +1,289 @@
+"""The illustrative Nghệ An sample (domain.md §8): real agencies, plausible plans and histories.
+
+As of 31/3/2024 it gives the article's figures: KH 762, 38 models = 6 done, 20 in progress,
+12 not started; KH 87, 51 tasks in its 10 groups not completed. Loading twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from tiendo.agencies.directory import load_nghe_an
+from tiendo.agencies.models import Agency
+from tiendo.plans.models import Item, ItemKind, Plan
+from tiendo.plans.services import (
+    group_upsert,
+    item_extend_deadline,
+    item_upsert,
+    plan_upsert,
+    programme_upsert,
+)
+from tiendo.progress.services import update_record
+from tiendo.sample import content
+from tiendo.sample.stories import VN, Q1_END, recorded, story
+
+PLAN_762 = "762/KH-UBND"
+PLAN_87 = "87/KH-UBND"
+ISSUED_762 = dt.date(2023, 10, 25)
+ISSUED_87 = dt.date(2024, 2, 6)
+
+# The article's figures at the end of Q1/2024.
+MODELS_Q1 = {"done": 6, "in_progress": 20, "not_started": 12}
+TASKS_UNFINISHED_Q1 = 51
+
+# Pilot sites of two models in districts (before 1/7/2025), to show parent/child items.
+PILOT_SITES = {"MH01": ("H412", "H425", "H429"), "MH05": ("H412", "H427")}
+
+DEMO_PASSWORD = "TienDo@2024"  # noqa: S105 - printed demo logins of the sample only
+DEMO_USERS = (
+    ("quantri", "Quản trị hệ thống", True),
+    ("lanhdao", "Lãnh đạo UBND tỉnh (chỉ xem)", False),
+)
+
+
+@dataclass
+class LoadResult:
+    """What load_sample did, for the command to print."""
+
+    created_updates: int
+    plans: list[Plan]
+    users: list[tuple[str, str, str]]
+
+
+@transaction.atomic
+def load_sample() -> LoadResult:
+    bodies = load_nghe_an()
+    province = bodies["UBND"]
+    programme = programme_upsert(
+        code="DA06",
+        name=(
+            "Đề án phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử phục vụ "
+            "chuyển đổi số quốc gia giai đoạn 2022 - 2025, tầm nhìn đến năm 2030"
+        ),
+        decision="Quyết định số 06/QĐ-TTg ngày 06/01/2022",
+    )
+    plan_762 = plan_upsert(
+        programme=programme,
+        number=PLAN_762,
+        issued_on=ISSUED_762,
+        issuing_agency=province,
+        title="Triển khai các mô hình điểm theo Đề án 06 trên địa bàn tỉnh Nghệ An (minh họa)",
+        period_start=ISSUED_762,
+        period_end=dt.date(2024, 12, 31),
+        is_illustrative=True,
+        recorded_at=recorded(ISSUED_762),
+    )
+    plan_87 = plan_upsert(
+        programme=programme,
+        number=PLAN_87,
+        issued_on=ISSUED_87,
+        issuing_agency=province,
+        title="Triển khai thực hiện Đề án 06 trên địa bàn tỉnh Nghệ An năm 2024 (minh họa)",
+        period_start=dt.date(2024, 1, 1),
+        period_end=dt.date(2024, 12, 31),
+        is_illustrative=True,
+        recorded_at=recorded(ISSUED_87),
+    )
+    models = _load_items(plan_762, content.PLAN_762_GROUPS, content.PLAN_762_MODELS, ItemKind.MODEL, bodies)
+    tasks = _load_items(plan_87, content.PLAN_87_GROUPS, content.PLAN_87_TASKS, ItemKind.TASK, bodies)
+    sites = _load_pilot_sites(plan_762, models, bodies)
+    created = 0
+    created += _write_histories(plan_762, _model_outcomes(models), models)
+    created += _write_histories(plan_87, _task_outcomes(tasks), tasks)
+    created += _write_histories(plan_762, {item.code: ("in_progress", None) for item in sites}, sites)
+    _extend_one_deadline(tasks)
+    return LoadResult(created_updates=created, plans=[plan_762, plan_87], users=_demo_users())
+
+
+def _load_items(
+    plan: Plan,
+    groups: tuple[content.GroupSpec, ...],
+    specs: tuple[content.ItemSpec, ...],
+    kind: str,
+    bodies: dict[str, Agency],
+) -> list[Item]:
+    by_code = {
+        spec.code: group_upsert(plan=plan, position=position, code=spec.code, name=spec.name)
+        for position, spec in enumerate(groups, start=1)
+    }
+    return [
+        item_upsert(
+            plan=plan,
+            kind=kind,
+            code=spec.code,
+            title=spec.title,
+            description=spec.description,
+            lead_agency=bodies[spec.lead],
+            coordinating_agencies=[bodies[key] for key in spec.coord],
+            group=by_code[spec.group],
+            focal_person=spec.focal_person,
+            start_date=plan.issued_on,
+            deadline=spec.deadline,
+            is_recurring=spec.deadline is None,
+            product_type=spec.product_type,
+            metric=spec.metric,
+            unit=spec.unit,
+            baseline=spec.baseline,
+            target=spec.target,
+            budget_source=spec.budget,
+            recorded_at=plan.recorded_at,
+        )
+        for spec in specs
+    ]
+
+
+def _load_pilot_sites(plan: Plan, models: list[Item], bodies: dict[str, Agency]) -> list[Item]:
+    by_code = {item.code: item for item in models}
+    sites = []
+    for code, districts in PILOT_SITES.items():
+        parent = by_code[code]
+        for number, key in enumerate(districts, start=1):
+            district = bodies[key]
+            sites.append(
+                item_upsert(
+                    plan=plan,
+                    kind=ItemKind.MODEL,
+                    code=f"{code}.{number}",
+                    title=f"{parent.title} – điểm triển khai tại {district.short_name}",
+                    lead_agency=district,
+                    coordinating_agencies=[parent.lead_agency],
+                    group=parent.group,
+                    parent=parent,
+                    start_date=parent.start_date,
+                    deadline=parent.deadline,
+                    is_recurring=parent.is_recurring,
+                    product_type=parent.product_type,
+                    metric=parent.metric,
+                    unit=parent.unit,
+                    target=parent.target,
+                    budget_source=parent.budget_source,
+                    recorded_at=parent.recorded_at,
+                )
+            )
+    return sites
+
+
+def _model_outcomes(models: list[Item]) -> dict[str, tuple[str, dt.date | None]]:
+    """The Q1 outcome of every model (6 / 20 / 12) and when the unfinished ones finish later."""
+    outcomes = (
+        ["done"] * MODELS_Q1["done"]
+        + ["in_progress"] * MODELS_Q1["in_progress"]
+        + ["not_started"] * MODELS_Q1["not_started"]
+    )
+    if len(models) != len(outcomes):
+        raise ValueError(f"sample expects {len(outcomes)} models, content has {len(models)}")
+    rng = random.Random(762)  # noqa: S311 - reproducible sample
+    rng.shuffle(outcomes)
+    return {
+        item.code: (outcome, _later_finish(rng, outcome)) for item, outcome in zip(models, outcomes, strict=True)
+    }
+
+
+def _task_outcomes(tasks: list[Item]) -> dict[str, tuple[str, dt.date | None]]:
+    """18 of the tasks with a deadline done by Q1, the other 51 not, every group keeping some."""
+    with_deadline = sorted((t for t in tasks if not t.is_recurring), key=lambda t: (t.deadline, t.pk))
+    done_quota = len(with_deadline) - TASKS_UNFINISHED_Q1
+    open_left = Counter(t.group_id for t in with_deadline)
+    rng = random.Random(87)  # noqa: S311 - reproducible sample
+    outcomes: dict[str, tuple[str, dt.date | None]] = {}
+    for task in with_deadline:
+        if done_quota and open_left[task.group_id] > 1 and rng.random() < 0.6:
+            outcomes[task.code] = ("done", None)
+            open_left[task.group_id] -= 1
+            done_quota -= 1
+    if done_quota:
+        raise ValueError("sample content cannot place the done tasks while keeping every group open")
+    for task in tasks:
+        if task.code not in outcomes:
+            outcome = "not_started" if rng.random() < 0.3 else "in_progress"
+            outcomes[task.code] = (outcome, _later_finish(rng, outcome))
+    return outcomes
+
+
+def _later_finish(rng: random.Random, outcome: str) -> dt.date | None:
+    if outcome == "done":
+        return None
+    if rng.random() < 0.2:
+        return None  # still not done at the end of 2024
+    return Q1_END + dt.timedelta(days=rng.randint(20, 270))
+
+
+def _write_histories(
+    plan: Plan, outcomes: dict[str, tuple[str, dt.date | None]], items: list[Item]
+) -> int:
+    """Append each item's story, unless the item already has updates (idempotent load)."""
+    with_updates = set(
+        Item.objects.filter(pk__in=[i.pk for i in items], updates__isnull=False).values_list(
+            "pk", flat=True
+        )
+    )
+    created = 0
+    for item in items:
+        if item.pk in with_updates:
+            continue
+        outcome, finish = outcomes[item.code]
+        for report in story(
+            key=f"{plan.number}/{item.code}",
+            issued_on=plan.issued_on,
+            outcome_q1=outcome,
+            finish_after_q1=finish if not item.is_recurring else None,
+            deadline=item.deadline,
+        ):
+            update_record(
+                item=item,
+                valid_on=report.valid_on,
+                recorded_at=report.recorded_at,
+                state=report.state,
+                percent=report.percent,
+                achieved=_achieved(item, report.percent),
+                completed_on=report.completed_on,
+                narrative=report.narrative,
+                obstacles=report.obstacles,
+                recommendations=report.recommendations,
+            )
+            created += 1
+    return created
+
+
+def _achieved(item: Item, percent: int) -> Decimal | None:
+    if item.target is None:
+        return None
+    return (item.target * percent / 100).quantize(Decimal("0.01"))
+
+
+def _extend_one_deadline(tasks: list[Item]) -> None:
+    """One extension (gia hạn) decided before Q1 ended, so the task is not overdue on 31/3."""
+    candidates = [
+        t for t in tasks if t.deadline and t.deadline < dt.date(2024, 3, 25) and not t.deadline_changes.exists()
+    ]
+    if not candidates or any(t.deadline_changes.exists() for t in tasks):
+        return
+    task = candidates[0]
+    item_extend_deadline(
+        item=task,
+        new_deadline=dt.date(2024, 6, 30),
+        reason="Chờ hướng dẫn của Bộ Công an về kết nối, chia sẻ dữ liệu với Cơ sở dữ liệu quốc gia về dân cư.",
+        decided_on=dt.date(2024, 3, 8),
+        decided_by="Thông báo kết luận của Tổ công tác Đề án 06 tỉnh",
+        recorded_at=dt.datetime(2024, 3, 8, 15, 0, tzinfo=VN),
+    )
+
+
+def _demo_users() -> list[tuple[str, str, str]]:
+    User = get_user_model()
+    users = []
+    for username, label, is_admin in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(username=username, is_staff=is_admin, is_superuser=is_admin)
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        users.append((username, DEMO_PASSWORD, label))
+    return users

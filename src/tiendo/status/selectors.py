@@ -1,0 +1,365 @@
+"""The as-of status engine: where every item stood on cut-off date D, as known at time K.
+
+Pure reads. Each item's state comes from its latest update valid on or before D and recorded on or
+before K; its deadline is the one in force on D as known at K. The ORM builds the per-item snapshot
+(portable SQL with correlated subqueries), and one outer SELECT classifies and counts it, so each
+subquery runs once per item and every figure is one SQL statement on SQLite and PostgreSQL alike.
+Rows recorded after K are invisible, so the same (D, K) gives the same figures forever.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import connection, models
+from django.db.models import F, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from tiendo.agencies.models import Agency
+from tiendo.agencies.selectors import lead_agency_scope_q, primary_successor_map
+from tiendo.plans.models import DeadlineChange, Item, Plan, TaskGroup
+from tiendo.progress.models import Lifecycle, ProgressUpdate
+
+
+class DeadlineClass(models.TextChoices):
+    DONE_ON_TIME = "done_on_time", "Hoàn thành đúng hạn"
+    DONE_LATE = "done_late", "Hoàn thành quá hạn"
+    IN_TIME = "in_time", "Đang thực hiện trong hạn"
+    DUE_SOON = "due_soon", "Sắp đến hạn"
+    OVERDUE = "overdue", "Đang thực hiện quá hạn"
+    NO_DEADLINE = "no_deadline", "Không thời hạn (thường xuyên)"
+
+
+UNFINISHED_CLASSES = (DeadlineClass.IN_TIME, DeadlineClass.DUE_SOON, DeadlineClass.OVERDUE)
+
+
+@dataclass(frozen=True)
+class AsOf:
+    """A cut-off date D and the moment K up to which recorded facts are believed."""
+
+    date: dt.date
+    known_at: dt.datetime
+    due_soon_days: int
+
+    @classmethod
+    def make(
+        cls,
+        date: dt.date,
+        known_at: dt.datetime | None = None,
+        due_soon_days: int | None = None,
+    ) -> AsOf:
+        days = settings.TIENDO_DUE_SOON_DAYS if due_soon_days is None else due_soon_days
+        if days < 0:
+            raise ValueError("Số ngày 'sắp đến hạn' không được âm.")
+        return cls(date=date, known_at=known_at or timezone.now(), due_soon_days=days)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which items a figure covers. Child items (deployment sites) roll up into their parent."""
+
+    plan: Plan | None = None
+    plans: Sequence[Plan] | None = None
+    group: TaskGroup | None = None
+    agency: Agency | None = None
+    kind: str | None = None
+    top_level_only: bool = True
+
+
+@dataclass
+class Counts:
+    """Counts of items by lifecycle state and by deadline class."""
+
+    total: int = 0
+    by_state: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Lifecycle.values, 0))
+    by_class: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(DeadlineClass.values, 0)
+    )
+
+    def add(self, state: str, deadline_class: str, n: int) -> None:
+        self.total += n
+        self.by_state[state] += n
+        self.by_class[deadline_class] += n
+
+    @property
+    def done(self) -> int:
+        return self.by_state[Lifecycle.DONE]
+
+    @property
+    def not_started(self) -> int:
+        return self.by_state[Lifecycle.NOT_STARTED]
+
+    @property
+    def in_progress(self) -> int:
+        """Started and not done: being worked on, awaiting confirmation or returned for redo."""
+        return (
+            self.by_state[Lifecycle.IN_PROGRESS]
+            + self.by_state[Lifecycle.AWAITING]
+            + self.by_state[Lifecycle.RETURNED]
+        )
+
+    @property
+    def paused(self) -> int:
+        return self.by_state[Lifecycle.PAUSED]
+
+    @property
+    def overdue(self) -> int:
+        return self.by_class[DeadlineClass.OVERDUE]
+
+    @property
+    def unfinished(self) -> int:
+        """Items with a deadline that are not done: 'chưa hoàn thành theo mục tiêu'."""
+        return sum(self.by_class[name] for name in UNFINISHED_CLASSES)
+
+    @property
+    def done_percent(self) -> float:
+        return 100.0 * self.done / self.total if self.total else 0.0
+
+
+@dataclass
+class Summary:
+    """Figures for a scope as of a cut-off: overall and per kind, with groups behind schedule."""
+
+    as_of: AsOf
+    all: Counts
+    by_kind: dict[str, Counts]
+    by_group: dict[int, Counts]
+
+    def kind(self, kind: str) -> Counts:
+        return self.by_kind.get(kind) or Counts()
+
+    @property
+    def groups_total(self) -> int:
+        return len(self.by_group)
+
+    @property
+    def groups_with_unfinished(self) -> int:
+        return sum(1 for counts in self.by_group.values() if counts.unfinished)
+
+
+@dataclass(frozen=True)
+class ItemStatus:
+    """One item as it stood at the cut-off."""
+
+    item: Item
+    state: str
+    deadline_class: str
+    deadline_now: dt.date | None
+    done_on: dt.date | None
+    percent: int | None
+    responsible_agency_id: int
+
+    @property
+    def state_label(self) -> str:
+        return str(Lifecycle(self.state).label)
+
+    @property
+    def class_label(self) -> str:
+        return str(DeadlineClass(self.deadline_class).label)
+
+    @property
+    def extended(self) -> bool:
+        return self.deadline_now is not None and self.deadline_now != self.item.deadline
+
+
+GROUP_KEYS = ("plan_id", "group_id", "lead_agency_id", "kind")
+
+
+def scoped_items(scope: Scope, as_of: AsOf) -> QuerySet[Item]:
+    """Items that existed at (D, K) inside the scope; no status yet."""
+    items = Item.objects.filter(recorded_at__lte=as_of.known_at, plan__issued_on__lte=as_of.date)
+    if scope.plan is not None:
+        items = items.filter(plan=scope.plan)
+    if scope.plans is not None:
+        items = items.filter(plan__in=list(scope.plans))
+    if scope.group is not None:
+        items = items.filter(group=scope.group)
+    if scope.kind is not None:
+        items = items.filter(kind=scope.kind)
+    if scope.top_level_only:
+        items = items.filter(parent__isnull=True)
+    if scope.agency is not None:
+        items = items.filter(lead_agency_scope_q(scope.agency, as_of.date))
+    return items
+
+
+def snapshot(items: QuerySet[Item], as_of: AsOf) -> QuerySet[Item]:
+    """Annotate items with state, done_on, percent and deadline_now as of (D, K)."""
+    latest = ProgressUpdate.objects.filter(
+        item=OuterRef("pk"), valid_on__lte=as_of.date, recorded_at__lte=as_of.known_at
+    ).order_by("-valid_on", "-recorded_at", "-id")
+    deadline = DeadlineChange.objects.filter(
+        item=OuterRef("pk"), decided_on__lte=as_of.date, recorded_at__lte=as_of.known_at
+    ).order_by("-decided_on", "-recorded_at", "-id")
+    return items.annotate(
+        state=Coalesce(
+            Subquery(latest.values("state")[:1]), Value(Lifecycle.NOT_STARTED.value)
+        ),
+        done_on=Subquery(
+            latest.annotate(day=Coalesce("completed_on", "valid_on")).values("day")[:1],
+            output_field=models.DateField(),
+        ),
+        deadline_now=Coalesce(
+            Subquery(deadline.values("new_deadline")[:1]), F("deadline"),
+            output_field=models.DateField(),
+        ),
+    )
+
+
+def _date_param(day: dt.date) -> Any:
+    return connection.ops.adapt_datefield_value(day)
+
+
+def _classified_sql(items: QuerySet[Item], as_of: AsOf, columns: Iterable[str]) -> tuple[str, list[Any]]:
+    """SQL selecting columns plus state and deadline_class for every item in the queryset."""
+    inner = snapshot(items, as_of).values(*columns, "is_recurring", "state", "done_on", "deadline_now")
+    inner_sql, inner_params = inner.query.sql_with_params()
+    due_soon_limit = as_of.date + dt.timedelta(days=as_of.due_soon_days)
+    done = Lifecycle.DONE.value
+    sql = (
+        "SELECT s.*, CASE"
+        f" WHEN s.is_recurring THEN '{DeadlineClass.NO_DEADLINE.value}'"
+        f" WHEN s.state = '{done}' AND s.done_on <= s.deadline_now"
+        f" THEN '{DeadlineClass.DONE_ON_TIME.value}'"
+        f" WHEN s.state = '{done}' THEN '{DeadlineClass.DONE_LATE.value}'"
+        f" WHEN s.deadline_now < %s THEN '{DeadlineClass.OVERDUE.value}'"
+        f" WHEN s.deadline_now <= %s THEN '{DeadlineClass.DUE_SOON.value}'"
+        f" ELSE '{DeadlineClass.IN_TIME.value}' END AS deadline_class"
+        f" FROM ({inner_sql}) s"
+    )
+    # The CASE placeholders come before the inner query's in the text, so their params do too.
+    return sql, [_date_param(as_of.date), _date_param(due_soon_limit), *inner_params]
+
+
+def status_counts(
+    scope: Scope, as_of: AsOf, by: Sequence[str] = ()
+) -> list[tuple[tuple[Any, ...], str, str, int]]:
+    """(key values, state, deadline class, count) rows, grouped in SQL by the given keys."""
+    unknown = set(by) - set(GROUP_KEYS)
+    if unknown:
+        raise ValueError(f"cannot group by {sorted(unknown)}")
+    keys = list(by)
+    classified, params = _classified_sql(scoped_items(scope, as_of), as_of, keys or ["id"])
+    key_sql = "".join(f"c.{key}, " for key in keys)
+    sql = (
+        f"SELECT {key_sql}c.state, c.deadline_class, COUNT(*) FROM ({classified}) c"
+        f" GROUP BY {key_sql}c.state, c.deadline_class"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    n = len(keys)
+    return [(tuple(row[:n]), row[n], row[n + 1], int(row[n + 2])) for row in rows]
+
+
+def status_summary(scope: Scope, as_of: AsOf) -> Summary:
+    """Totals for the scope, per kind, and how many task groups still have unfinished items."""
+    rows = status_counts(scope, as_of, by=("kind", "group_id"))
+    return _summarise(as_of, [(key, s, c, n) for key, s, c, n in rows])
+
+
+def status_by_plan(scope: Scope, as_of: AsOf) -> dict[int, Summary]:
+    """A Summary per plan with its per-group counts, from one SQL statement."""
+    per_plan: dict[int, list[tuple[tuple[Any, ...], str, str, int]]] = defaultdict(list)
+    for (plan_id, kind, group_id), state, deadline_class, n in status_counts(
+        scope, as_of, by=("plan_id", "kind", "group_id")
+    ):
+        per_plan[plan_id].append(((kind, group_id), state, deadline_class, n))
+    return {plan_id: _summarise(as_of, rows) for plan_id, rows in per_plan.items()}
+
+
+def _summarise(as_of: AsOf, rows: list[tuple[tuple[Any, ...], str, str, int]]) -> Summary:
+    summary = Summary(as_of=as_of, all=Counts(), by_kind={}, by_group={})
+    for (kind, group_id), state, deadline_class, n in rows:
+        summary.all.add(state, deadline_class, n)
+        summary.by_kind.setdefault(kind, Counts()).add(state, deadline_class, n)
+        if group_id is not None:
+            summary.by_group.setdefault(group_id, Counts()).add(state, deadline_class, n)
+    return summary
+
+
+def status_by(scope: Scope, as_of: AsOf, key: str) -> dict[Any, Counts]:
+    """Counts per plan, group, lead agency or kind (one SQL statement).
+
+    Per agency, an abolished body's items count for the body that succeeded it by the cut-off.
+    """
+    successors = primary_successor_map(as_of.date) if key == "lead_agency_id" else {}
+    result: dict[Any, Counts] = defaultdict(Counts)
+    for (value,), state, deadline_class, n in status_counts(scope, as_of, by=(key,)):
+        result[successors.get(value, value)].add(state, deadline_class, n)
+    return dict(result)
+
+
+def item_statuses(
+    scope: Scope,
+    as_of: AsOf,
+    *,
+    states: Sequence[str] = (),
+    deadline_classes: Sequence[str] = (),
+    unfinished_only: bool = False,
+    limit: int = 500,
+    offset: int = 0,
+) -> list[ItemStatus]:
+    """The items behind a figure, each with its status at the cut-off, in plan order."""
+    columns = ["id", "percent_now"]
+    items = scoped_items(scope, as_of).annotate(
+        percent_now=Subquery(
+            ProgressUpdate.objects.filter(
+                item=OuterRef("pk"), valid_on__lte=as_of.date, recorded_at__lte=as_of.known_at
+            )
+            .order_by("-valid_on", "-recorded_at", "-id")
+            .values("percent")[:1]
+        )
+    )
+    classified, params = _classified_sql(items, as_of, columns)
+    conditions: list[str] = []
+    if states:
+        conditions.append(f"c.state IN ({', '.join(['%s'] * len(states))})")
+        params.extend(states)
+    if deadline_classes:
+        conditions.append(f"c.deadline_class IN ({', '.join(['%s'] * len(deadline_classes))})")
+        params.extend(deadline_classes)
+    if unfinished_only:
+        conditions.append(f"c.deadline_class IN ({', '.join(['%s'] * len(UNFINISHED_CLASSES))})")
+        params.extend(str(name) for name in UNFINISHED_CLASSES)
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    sql = (
+        "SELECT c.id, c.state, c.deadline_class, c.deadline_now, c.done_on, c.percent_now"
+        f" FROM ({classified}) c{where} ORDER BY c.id LIMIT %s OFFSET %s"
+    )
+    params.extend([limit, offset])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    by_id = Item.objects.select_related("group", "lead_agency", "plan").in_bulk(
+        [row[0] for row in rows]
+    )
+    successors = primary_successor_map(as_of.date)
+    out = []
+    for item_id, state, deadline_class, deadline_now, done_on, percent in rows:
+        item = by_id[item_id]
+        out.append(
+            ItemStatus(
+                item=item,
+                state=state,
+                deadline_class=deadline_class,
+                deadline_now=_as_date(deadline_now),
+                done_on=_as_date(done_on),
+                percent=percent,
+                responsible_agency_id=successors.get(item.lead_agency_id, item.lead_agency_id),
+            )
+        )
+    return out
+
+
+def _as_date(value: Any) -> dt.date | None:
+    """Raw SQL returns dates as date objects on PostgreSQL and ISO strings on SQLite."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))

@@ -1,0 +1,111 @@
+"""Small builders for tests: each makes one valid object through the services, with defaults."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from tiendo.agencies.models import Agency, AgencyKind
+from tiendo.agencies.services import agency_upsert
+from tiendo.plans.models import Item, ItemKind, Plan, Programme, TaskGroup
+from tiendo.plans.services import group_upsert, item_upsert, plan_upsert, programme_upsert
+from tiendo.progress.models import ProgressUpdate
+from tiendo.progress.services import update_record
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+_serial = itertools.count(1)
+
+
+def at(day: dt.date, hour: int = 12) -> dt.datetime:
+    """An aware datetime on day in Vietnam's time zone."""
+    return dt.datetime(day.year, day.month, day.day, hour, tzinfo=VN)
+
+
+def make_agency(
+    name: str = "", *, parent: Agency | None = None, kind: str = AgencyKind.DEPARTMENT, **extra: object
+) -> Agency:
+    n = next(_serial)
+    return agency_upsert(
+        code=str(extra.pop("code", f"T{n}")),
+        name=name or f"Sở thử nghiệm {n}",
+        kind=kind,
+        parent=parent,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def make_programme() -> Programme:
+    return programme_upsert(code="DA06", name="Đề án 06")
+
+
+def make_plan(
+    issuer: Agency | None = None,
+    *,
+    number: str = "",
+    issued_on: dt.date = dt.date(2024, 1, 1),
+    recorded_at: dt.datetime | None = None,
+) -> Plan:
+    return plan_upsert(
+        programme=make_programme(),
+        number=number or f"{next(_serial)}/KH-UBND",
+        issued_on=issued_on,
+        issuing_agency=issuer or make_agency(kind=AgencyKind.PROVINCE),
+        title="Kế hoạch thử nghiệm",
+        recorded_at=recorded_at or at(issued_on),
+    )
+
+
+def make_group(plan: Plan, position: int = 1, name: str = "Nhóm thử nghiệm") -> TaskGroup:
+    return group_upsert(plan=plan, position=position, code=str(position), name=name)
+
+
+def make_item(
+    plan: Plan,
+    *,
+    lead: Agency | None = None,
+    deadline: dt.date | None = dt.date(2024, 3, 31),
+    kind: str = ItemKind.TASK,
+    group: TaskGroup | None = None,
+    parent: Item | None = None,
+    recorded_at: dt.datetime | None = None,
+    start_date: dt.date | None = dt.date(2024, 1, 1),
+    target: Decimal | None = Decimal("100"),
+) -> Item:
+    return item_upsert(
+        plan=plan,
+        kind=kind,
+        code=str(next(_serial)),
+        title="Nhiệm vụ thử nghiệm",
+        lead_agency=lead or make_agency(),
+        group=group,
+        parent=parent,
+        start_date=start_date,
+        deadline=deadline,
+        is_recurring=deadline is None,
+        product_type="Văn bản",
+        metric="Tỷ lệ hoàn thành",
+        unit="%",
+        target=target,
+        recorded_at=recorded_at or plan.recorded_at,
+    )
+
+
+def report(
+    item: Item,
+    valid_on: dt.date,
+    state: str,
+    *,
+    recorded_at: dt.datetime | None = None,
+    completed_on: dt.date | None = None,
+    percent: int | None = None,
+) -> ProgressUpdate:
+    return update_record(
+        item=item,
+        valid_on=valid_on,
+        state=state,
+        completed_on=completed_on,
+        percent=percent,
+        recorded_at=recorded_at or at(valid_on, 17),
+    )
