@@ -1,4 +1,4 @@
-"""The `tiendo` command: Django's manage.py under the project's name (tiendo status, tiendo migrate…)."""
+"""The `tiendo` command: Django's manage.py under the project's name (tiendo status…)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 
-
 @pytest.fixture(scope="session")
 def sample(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Any]:
     """The illustrative sample (a LoadResult), committed to the test database for the session."""

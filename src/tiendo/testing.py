@@ -24,7 +24,11 @@ def at(day: dt.date, hour: int = 12) -> dt.datetime:
 
 
 def make_agency(
-    name: str = "", *, parent: Agency | None = None, kind: str = AgencyKind.DEPARTMENT, **extra: object
+    name: str = "",
+    *,
+    parent: Agency | None = None,
+    kind: str = AgencyKind.DEPARTMENT,
+    **extra: object,
 ) -> Agency:
     n = next(_serial)
     return agency_upsert(

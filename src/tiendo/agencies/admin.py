@@ -23,7 +23,9 @@ class AgencyAdmin(admin.ModelAdmin[Agency]):
     autocomplete_fields = ["parent"]
     inlines = [SuccessionInline]
 
-    def save_model(self, request: HttpRequest, obj: Agency, form: ModelForm[Any], change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: Agency, form: ModelForm[Any], change: bool
+    ) -> None:
         saved = agency_upsert(
             code=obj.code,
             name=obj.name,

@@ -53,7 +53,9 @@ D, C, P = AgencyKind.DEPARTMENT, AgencyKind.CENTRAL, AgencyKind.POLICE
 NGHE_AN_BODIES: tuple[BodySpec, ...] = (
     BodySpec("VP", "Văn phòng UBND tỉnh", "VP UBND tỉnh", AgencyKind.OFFICE),
     BodySpec("CAT", "Công an tỉnh", "Công an tỉnh", P),
-    BodySpec("TCT", "Tổ công tác triển khai Đề án 06 tỉnh", "Tổ công tác 06", AgencyKind.WORKING_GROUP),
+    BodySpec(
+        "TCT", "Tổ công tác triển khai Đề án 06 tỉnh", "Tổ công tác 06", AgencyKind.WORKING_GROUP
+    ),
     BodySpec("SNV", "Sở Nội vụ", "Sở Nội vụ", D),
     BodySpec("STP", "Sở Tư pháp", "Sở Tư pháp", D),
     BodySpec("STC", "Sở Tài chính", "Sở Tài chính", D),
@@ -72,9 +74,7 @@ NGHE_AN_BODIES: tuple[BodySpec, ...] = (
         "SNNPTNT", "Sở Nông nghiệp và Phát triển nông thôn", "Sở NN&PTNT", D, valid_to=_BEFORE
     ),
     BodySpec("STTTT", "Sở Thông tin và Truyền thông", "Sở TT&TT", D, valid_to=_BEFORE),
-    BodySpec(
-        "SLDTBXH", "Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH", D, valid_to=_BEFORE
-    ),
+    BodySpec("SLDTBXH", "Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH", D, valid_to=_BEFORE),
     BodySpec("SVHTT", "Sở Văn hóa và Thể thao", "Sở VH&TT", D, valid_to=_BEFORE),
     BodySpec("SDL", "Sở Du lịch", "Sở Du lịch", D, valid_to=_BEFORE),
     BodySpec("BDT", "Ban Dân tộc", "Ban Dân tộc", D, valid_to=_BEFORE),
@@ -168,9 +168,7 @@ def load_legacy_districts(province: Agency, code: int) -> list[Agency]:
     old_to_new = _old_to_new_wards(converter, rows[0][2] if rows else "")
     new_by_key = {
         fold(agency.short_name).replace(" ", ""): agency
-        for agency in Agency.objects.filter(
-            parent=province, kind=AgencyKind.COMMUNE
-        )
+        for agency in Agency.objects.filter(parent=province, kind=AgencyKind.COMMUNE)
     }
     districts: dict[str, Agency] = {}
     takers: dict[str, Counter[str]] = defaultdict(Counter)
@@ -224,7 +222,9 @@ def load_bodies(province: Agency, code: int, bodies: tuple[BodySpec, ...]) -> di
     return {
         body.key: agency_upsert(
             code=member_code(code, body.key),
-            name=f"{body.name} {province.short_name}" if body.kind == AgencyKind.CENTRAL else body.name,
+            name=f"{body.name} {province.short_name}"
+            if body.kind == AgencyKind.CENTRAL
+            else body.name,
             short_name=body.short,
             kind=body.kind,
             parent=province,

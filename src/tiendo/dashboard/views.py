@@ -17,7 +17,9 @@ def overview(request: HttpRequest) -> HttpResponse:
     form = AsOfForm(request.GET or None)
     as_of = AsOf.make(form.as_of_date())
     cards = overview_cards(as_of)
-    return render(request, "dashboard/overview.html", {"form": form, "as_of": as_of, "cards": cards})
+    return render(
+        request, "dashboard/overview.html", {"form": form, "as_of": as_of, "cards": cards}
+    )
 
 
 @login_required

@@ -135,7 +135,10 @@ class Item(models.Model):
     focal_person = models.CharField("cán bộ đầu mối", max_length=200, blank=True)
     start_date = models.DateField("ngày bắt đầu", null=True, blank=True)
     deadline = models.DateField(
-        "thời hạn hoàn thành (ban đầu)", null=True, blank=True, help_text="Để trống nếu thường xuyên."
+        "thời hạn hoàn thành (ban đầu)",
+        null=True,
+        blank=True,
+        help_text="Để trống nếu thường xuyên.",
     )
     is_recurring = models.BooleanField("thường xuyên", default=False)
     product_type = models.CharField("sản phẩm", max_length=200, blank=True)
@@ -190,10 +193,9 @@ class Item(models.Model):
                 f"Thời hạn hoàn thành ({self.deadline:%d/%m/%Y}) không được trước ngày bắt đầu "
                 f"({self.start_date:%d/%m/%Y})."
             )
-        if self.group_id is not None and self.plan_id is not None:
-            if self.group.plan_id != self.plan_id:
-                errors["group"] = "Nhóm nhiệm vụ thuộc một kế hoạch khác."
-        if self.parent_id is not None and self.parent.plan_id != self.plan_id:
+        if self.group is not None and self.group.plan_id != self.plan_id:
+            errors["group"] = "Nhóm nhiệm vụ thuộc một kế hoạch khác."
+        if self.parent is not None and self.parent.plan_id != self.plan_id:
             errors["parent"] = "Mô hình, nhiệm vụ cấp trên thuộc một kế hoạch khác."
         if errors:
             raise ValidationError(errors)

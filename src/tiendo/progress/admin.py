@@ -15,8 +15,12 @@ class ProgressUpdateAdmin(admin.ModelAdmin[ProgressUpdate]):
     readonly_fields = ["recorded_at"]
     date_hierarchy = "valid_on"
 
-    def has_change_permission(self, request: HttpRequest, obj: ProgressUpdate | None = None) -> bool:
+    def has_change_permission(
+        self, request: HttpRequest, obj: ProgressUpdate | None = None
+    ) -> bool:
         return False
 
-    def has_delete_permission(self, request: HttpRequest, obj: ProgressUpdate | None = None) -> bool:
+    def has_delete_permission(
+        self, request: HttpRequest, obj: ProgressUpdate | None = None
+    ) -> bool:
         return False

@@ -20,7 +20,7 @@ class Lifecycle(models.TextChoices):
 
 
 class ProgressUpdate(models.Model):
-    """One report on an item as of a date; appended, never overwritten (the history is the record)."""
+    """One report on an item as of a date; appended, never overwritten (history is the record)."""
 
     item = models.ForeignKey(
         Item, verbose_name="nhiệm vụ", on_delete=models.PROTECT, related_name="updates"

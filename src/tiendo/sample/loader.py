@@ -27,7 +27,7 @@ from tiendo.plans.services import (
 )
 from tiendo.progress.services import update_record
 from tiendo.sample import content
-from tiendo.sample.stories import VN, Q1_END, recorded, story
+from tiendo.sample.stories import Q1_END, VN, recorded, story
 
 PLAN_762 = "762/KH-UBND"
 PLAN_87 = "87/KH-UBND"
@@ -91,13 +91,19 @@ def load_sample() -> LoadResult:
         is_illustrative=True,
         recorded_at=recorded(ISSUED_87),
     )
-    models = _load_items(plan_762, content.PLAN_762_GROUPS, content.PLAN_762_MODELS, ItemKind.MODEL, bodies)
-    tasks = _load_items(plan_87, content.PLAN_87_GROUPS, content.PLAN_87_TASKS, ItemKind.TASK, bodies)
+    models = _load_items(
+        plan_762, content.PLAN_762_GROUPS, content.PLAN_762_MODELS, ItemKind.MODEL, bodies
+    )
+    tasks = _load_items(
+        plan_87, content.PLAN_87_GROUPS, content.PLAN_87_TASKS, ItemKind.TASK, bodies
+    )
     sites = _load_pilot_sites(plan_762, models, bodies)
     created = 0
     created += _write_histories(plan_762, _model_outcomes(models), models)
     created += _write_histories(plan_87, _task_outcomes(tasks), tasks)
-    created += _write_histories(plan_762, {item.code: ("in_progress", None) for item in sites}, sites)
+    created += _write_histories(
+        plan_762, {item.code: ("in_progress", None) for item in sites}, sites
+    )
     _extend_one_deadline(tasks)
     return LoadResult(created_updates=created, plans=[plan_762, plan_87], users=_demo_users())
 
@@ -182,16 +188,18 @@ def _model_outcomes(models: list[Item]) -> dict[str, tuple[str, dt.date | None]]
     rng = random.Random(762)  # noqa: S311 - reproducible sample
     rng.shuffle(outcomes)
     return {
-        item.code: (outcome, _later_finish(rng, outcome)) for item, outcome in zip(models, outcomes, strict=True)
+        item.code: (outcome, _later_finish(rng, outcome))
+        for item, outcome in zip(models, outcomes, strict=True)
     }
 
 
 def _task_outcomes(tasks: list[Item]) -> dict[str, tuple[str, dt.date | None]]:
     """18 of the tasks with a deadline done by Q1, the other 51 not, every group keeping some."""
-    with_deadline = sorted((t for t in tasks if not t.is_recurring), key=lambda t: (t.deadline, t.pk))
+    with_deadline = [t for t in tasks if not t.is_recurring]
     done_quota = len(with_deadline) - TASKS_UNFINISHED_Q1
     open_left = Counter(t.group_id for t in with_deadline)
     rng = random.Random(87)  # noqa: S311 - reproducible sample
+    rng.shuffle(with_deadline)
     outcomes: dict[str, tuple[str, dt.date | None]] = {}
     for task in with_deadline:
         if done_quota and open_left[task.group_id] > 1 and rng.random() < 0.6:
@@ -199,7 +207,9 @@ def _task_outcomes(tasks: list[Item]) -> dict[str, tuple[str, dt.date | None]]:
             open_left[task.group_id] -= 1
             done_quota -= 1
     if done_quota:
-        raise ValueError("sample content cannot place the done tasks while keeping every group open")
+        raise ValueError(
+            "sample content cannot place the done tasks while keeping every group open"
+        )
     for task in tasks:
         if task.code not in outcomes:
             outcome = "not_started" if rng.random() < 0.3 else "in_progress"
@@ -261,7 +271,9 @@ def _achieved(item: Item, percent: int) -> Decimal | None:
 def _extend_one_deadline(tasks: list[Item]) -> None:
     """One extension (gia hạn) decided before Q1 ended, so the task is not overdue on 31/3."""
     candidates = [
-        t for t in tasks if t.deadline and t.deadline < dt.date(2024, 3, 25) and not t.deadline_changes.exists()
+        t
+        for t in tasks
+        if t.deadline and t.deadline < dt.date(2024, 3, 25) and not t.deadline_changes.exists()
     ]
     if not candidates or any(t.deadline_changes.exists() for t in tasks):
         return
@@ -269,7 +281,10 @@ def _extend_one_deadline(tasks: list[Item]) -> None:
     item_extend_deadline(
         item=task,
         new_deadline=dt.date(2024, 6, 30),
-        reason="Chờ hướng dẫn của Bộ Công an về kết nối, chia sẻ dữ liệu với Cơ sở dữ liệu quốc gia về dân cư.",
+        reason=(
+            "Chờ hướng dẫn của Bộ Công an về kết nối, chia sẻ dữ liệu với Cơ sở dữ liệu quốc gia "
+            "về dân cư."
+        ),
         decided_on=dt.date(2024, 3, 8),
         decided_by="Thông báo kết luận của Tổ công tác Đề án 06 tỉnh",
         recorded_at=dt.datetime(2024, 3, 8, 15, 0, tzinfo=VN),

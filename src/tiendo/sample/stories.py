@@ -95,13 +95,20 @@ def story(
     rng = random.Random(key)  # noqa: S311 - reproducible sample, not security
     dates = report_dates(issued_on)
     reports: list[Report] = []
+    completed: dt.date | None
     if outcome_q1 == "done":
-        latest = min(dt.date(2024, 3, 10), (deadline or Q1_END) + dt.timedelta(days=rng.choice([0, 0, 9])))
-        completed = max(issued_on + dt.timedelta(days=20), latest - dt.timedelta(days=rng.randint(0, 25)))
+        latest = min(
+            dt.date(2024, 3, 10), (deadline or Q1_END) + dt.timedelta(days=rng.choice([0, 0, 9]))
+        )
+        completed = max(
+            issued_on + dt.timedelta(days=20), latest - dt.timedelta(days=rng.randint(0, 25))
+        )
         started = issued_on + dt.timedelta(days=rng.randint(5, 20))
     elif outcome_q1 == "in_progress":
         completed = finish_after_q1
-        started = min(Q1_END - dt.timedelta(days=20), issued_on + dt.timedelta(days=rng.randint(10, 100)))
+        started = min(
+            Q1_END - dt.timedelta(days=20), issued_on + dt.timedelta(days=rng.randint(10, 100))
+        )
     else:
         completed = finish_after_q1
         started = dt.date(2024, 4, 14) + dt.timedelta(days=rng.randint(0, 120))

@@ -9,7 +9,7 @@ from tiendo.status.selectors import Summary
 
 
 def models_sentence(plan: Plan, summary: Summary, where: str = "toàn tỉnh") -> str:
-    """'Trong số 38 mô hình điểm theo Kế hoạch số 762/KH-UBND, toàn tỉnh đã hoàn thành 06 mô hình…'"""
+    """'Trong số 38 mô hình điểm theo Kế hoạch số 762/KH-UBND, toàn tỉnh đã hoàn thành 06…'"""
     counts = summary.kind(ItemKind.MODEL)
     parts = [
         f"đã hoàn thành {format_count(counts.done)} mô hình",
@@ -26,7 +26,7 @@ def models_sentence(plan: Plan, summary: Summary, where: str = "toàn tỉnh") -
 
 
 def tasks_sentence(plan: Plan, summary: Summary) -> str:
-    """'Có 51 nhiệm vụ tại 10 nhóm nhiệm vụ theo Kế hoạch số 87/KH-UBND đến hết quý I vẫn chưa…'"""
+    """'Có 51 nhiệm vụ tại 10 nhóm nhiệm vụ theo Kế hoạch số 87/KH-UBND đến hết quý I…'"""
     counts = summary.kind(ItemKind.TASK)
     cutoff = cutoff_phrase(summary.as_of.date)
     if counts.total and not counts.unfinished:
@@ -49,7 +49,8 @@ def tasks_breakdown(plan: Plan, summary: Summary) -> str:
         f"Kế hoạch số {plan.number} giao {format_count(c.total)} nhiệm vụ: "
         f"{format_count(done_on_time + done_late)} đã hoàn thành "
         f"({format_count(done_on_time)} đúng hạn, {format_count(done_late)} quá hạn); "
-        f"{format_count(c.unfinished)} chưa hoàn thành, trong đó {format_count(c.overdue)} quá hạn, "
+        f"{format_count(c.unfinished)} chưa hoàn thành, "
+        f"trong đó {format_count(c.overdue)} quá hạn, "
         f"{format_count(c.by_class['due_soon'])} sắp đến hạn"
     )
     recurring = c.by_class["no_deadline"]

@@ -78,9 +78,7 @@ class Counts:
 
     total: int = 0
     by_state: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Lifecycle.values, 0))
-    by_class: dict[str, int] = field(
-        default_factory=lambda: dict.fromkeys(DeadlineClass.values, 0)
-    )
+    by_class: dict[str, int] = field(default_factory=lambda: dict.fromkeys(DeadlineClass.values, 0))
 
     def add(self, state: str, deadline_class: str, n: int) -> None:
         self.total += n
@@ -198,15 +196,14 @@ def snapshot(items: QuerySet[Item], as_of: AsOf) -> QuerySet[Item]:
         item=OuterRef("pk"), decided_on__lte=as_of.date, recorded_at__lte=as_of.known_at
     ).order_by("-decided_on", "-recorded_at", "-id")
     return items.annotate(
-        state=Coalesce(
-            Subquery(latest.values("state")[:1]), Value(Lifecycle.NOT_STARTED.value)
-        ),
+        state=Coalesce(Subquery(latest.values("state")[:1]), Value(Lifecycle.NOT_STARTED.value)),
         done_on=Subquery(
             latest.annotate(day=Coalesce("completed_on", "valid_on")).values("day")[:1],
             output_field=models.DateField(),
         ),
         deadline_now=Coalesce(
-            Subquery(deadline.values("new_deadline")[:1]), F("deadline"),
+            Subquery(deadline.values("new_deadline")[:1]),
+            F("deadline"),
             output_field=models.DateField(),
         ),
     )
@@ -216,9 +213,13 @@ def _date_param(day: dt.date) -> Any:
     return connection.ops.adapt_datefield_value(day)
 
 
-def _classified_sql(items: QuerySet[Item], as_of: AsOf, columns: Iterable[str]) -> tuple[str, list[Any]]:
+def _classified_sql(
+    items: QuerySet[Item], as_of: AsOf, columns: Iterable[str]
+) -> tuple[str, list[Any]]:
     """SQL selecting columns plus state and deadline_class for every item in the queryset."""
-    inner = snapshot(items, as_of).values(*columns, "is_recurring", "state", "done_on", "deadline_now")
+    inner = snapshot(items, as_of).values(
+        *columns, "is_recurring", "state", "done_on", "deadline_now"
+    )
     inner_sql, inner_params = inner.query.sql_with_params()
     due_soon_limit = as_of.date + dt.timedelta(days=as_of.due_soon_days)
     done = Lifecycle.DONE.value

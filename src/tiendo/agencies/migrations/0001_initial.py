@@ -5,47 +5,126 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Agency',
+            name="Agency",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=32, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=255, verbose_name='tên')),
-                ('short_name', models.CharField(blank=True, max_length=64, verbose_name='tên viết tắt')),
-                ('kind', models.CharField(choices=[('nation', 'Cấp quốc gia'), ('province', 'UBND tỉnh, thành phố'), ('office', 'Văn phòng UBND'), ('department', 'Sở, ban, ngành'), ('police', 'Công an tỉnh'), ('central', 'Cơ quan Trung ương đóng trên địa bàn'), ('district', 'UBND huyện, thị xã, thành phố (trước 01/7/2025)'), ('commune', 'UBND xã, phường, đặc khu'), ('commune_police', 'Công an xã, phường'), ('working_group', 'Tổ công tác, Ban Chỉ đạo'), ('enterprise', 'Doanh nghiệp')], max_length=20, verbose_name='loại')),
-                ('path', models.CharField(db_index=True, editable=False, max_length=255)),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='agencies.agency', verbose_name='cơ quan cấp trên')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=32, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=255, verbose_name="tên")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=64, verbose_name="tên viết tắt"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("nation", "Cấp quốc gia"),
+                            ("province", "UBND tỉnh, thành phố"),
+                            ("office", "Văn phòng UBND"),
+                            ("department", "Sở, ban, ngành"),
+                            ("police", "Công an tỉnh"),
+                            ("central", "Cơ quan Trung ương đóng trên địa bàn"),
+                            ("district", "UBND huyện, thị xã, thành phố (trước 01/7/2025)"),
+                            ("commune", "UBND xã, phường, đặc khu"),
+                            ("commune_police", "Công an xã, phường"),
+                            ("working_group", "Tổ công tác, Ban Chỉ đạo"),
+                            ("enterprise", "Doanh nghiệp"),
+                        ],
+                        max_length=20,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("path", models.CharField(db_index=True, editable=False, max_length=255)),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="hiệu lực từ")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="hiệu lực đến")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="agencies.agency",
+                        verbose_name="cơ quan cấp trên",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cơ quan, đơn vị',
-                'verbose_name_plural': 'cơ quan, đơn vị',
-                'ordering': ['path'],
+                "verbose_name": "cơ quan, đơn vị",
+                "verbose_name_plural": "cơ quan, đơn vị",
+                "ordering": ["path"],
             },
         ),
         migrations.CreateModel(
-            name='AgencySuccession',
+            name="AgencySuccession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('effective_on', models.DateField(verbose_name='ngày có hiệu lực')),
-                ('kind', models.CharField(choices=[('merged', 'Hợp nhất, sáp nhập vào'), ('split', 'Chia tách, chuyển một phần sang'), ('renamed', 'Đổi tên thành')], max_length=10, verbose_name='hình thức')),
-                ('is_primary', models.BooleanField(default=True, verbose_name='kế thừa chính')),
-                ('note', models.CharField(blank=True, max_length=255, verbose_name='căn cứ, ghi chú')),
-                ('predecessor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='successions', to='agencies.agency', verbose_name='cơ quan cũ')),
-                ('successor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='agencies.agency', verbose_name='cơ quan kế thừa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("effective_on", models.DateField(verbose_name="ngày có hiệu lực")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("merged", "Hợp nhất, sáp nhập vào"),
+                            ("split", "Chia tách, chuyển một phần sang"),
+                            ("renamed", "Đổi tên thành"),
+                        ],
+                        max_length=10,
+                        verbose_name="hình thức",
+                    ),
+                ),
+                ("is_primary", models.BooleanField(default=True, verbose_name="kế thừa chính")),
+                (
+                    "note",
+                    models.CharField(blank=True, max_length=255, verbose_name="căn cứ, ghi chú"),
+                ),
+                (
+                    "predecessor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="successions",
+                        to="agencies.agency",
+                        verbose_name="cơ quan cũ",
+                    ),
+                ),
+                (
+                    "successor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="agencies.agency",
+                        verbose_name="cơ quan kế thừa",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kế thừa cơ quan',
-                'verbose_name_plural': 'kế thừa cơ quan',
-                'constraints': [models.UniqueConstraint(fields=('predecessor', 'successor'), name='agency_succession_unique_pair'), models.UniqueConstraint(condition=models.Q(('is_primary', True)), fields=('predecessor',), name='agency_succession_one_primary')],
+                "verbose_name": "kế thừa cơ quan",
+                "verbose_name_plural": "kế thừa cơ quan",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("predecessor", "successor"), name="agency_succession_unique_pair"
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("is_primary", True)),
+                        fields=("predecessor",),
+                        name="agency_succession_one_primary",
+                    ),
+                ],
             },
         ),
     ]

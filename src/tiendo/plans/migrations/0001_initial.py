@@ -7,133 +7,370 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0001_initial'),
+        ("agencies", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Programme',
+            name="Programme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=32, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=500, verbose_name='tên')),
-                ('decision', models.CharField(blank=True, max_length=100, verbose_name='văn bản phê duyệt')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=32, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=500, verbose_name="tên")),
+                (
+                    "decision",
+                    models.CharField(blank=True, max_length=100, verbose_name="văn bản phê duyệt"),
+                ),
             ],
             options={
-                'verbose_name': 'đề án, chương trình',
-                'verbose_name_plural': 'đề án, chương trình',
+                "verbose_name": "đề án, chương trình",
+                "verbose_name_plural": "đề án, chương trình",
             },
         ),
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(help_text='Ví dụ: 762/KH-UBND', max_length=50, verbose_name='số, ký hiệu')),
-                ('issued_on', models.DateField(verbose_name='ngày ban hành')),
-                ('title', models.CharField(max_length=500, verbose_name='trích yếu')),
-                ('period_start', models.DateField(blank=True, null=True, verbose_name='thực hiện từ')),
-                ('period_end', models.DateField(blank=True, null=True, verbose_name='thực hiện đến')),
-                ('is_illustrative', models.BooleanField(default=False, help_text='Kế hoạch mẫu, không phải văn bản thật.', verbose_name='dữ liệu minh họa')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='thời điểm ghi nhận')),
-                ('issuing_agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='plans', to='agencies.agency', verbose_name='cơ quan ban hành')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='plans', to='plans.programme', verbose_name='đề án')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(
+                        help_text="Ví dụ: 762/KH-UBND", max_length=50, verbose_name="số, ký hiệu"
+                    ),
+                ),
+                ("issued_on", models.DateField(verbose_name="ngày ban hành")),
+                ("title", models.CharField(max_length=500, verbose_name="trích yếu")),
+                (
+                    "period_start",
+                    models.DateField(blank=True, null=True, verbose_name="thực hiện từ"),
+                ),
+                (
+                    "period_end",
+                    models.DateField(blank=True, null=True, verbose_name="thực hiện đến"),
+                ),
+                (
+                    "is_illustrative",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Kế hoạch mẫu, không phải văn bản thật.",
+                        verbose_name="dữ liệu minh họa",
+                    ),
+                ),
+                (
+                    "recorded_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="thời điểm ghi nhận"
+                    ),
+                ),
+                (
+                    "issuing_agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="plans",
+                        to="agencies.agency",
+                        verbose_name="cơ quan ban hành",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="plans",
+                        to="plans.programme",
+                        verbose_name="đề án",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kế hoạch',
-                'verbose_name_plural': 'kế hoạch',
-                'ordering': ['issued_on', 'number'],
+                "verbose_name": "kế hoạch",
+                "verbose_name_plural": "kế hoạch",
+                "ordering": ["issued_on", "number"],
             },
         ),
         migrations.CreateModel(
-            name='TaskGroup',
+            name="TaskGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(verbose_name='thứ tự')),
-                ('code', models.CharField(help_text='Ví dụ: I, II, III', max_length=10, verbose_name='số hiệu')),
-                ('name', models.CharField(max_length=500, verbose_name='tên nhóm')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='groups', to='plans.plan', verbose_name='kế hoạch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(verbose_name="thứ tự")),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="Ví dụ: I, II, III", max_length=10, verbose_name="số hiệu"
+                    ),
+                ),
+                ("name", models.CharField(max_length=500, verbose_name="tên nhóm")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="groups",
+                        to="plans.plan",
+                        verbose_name="kế hoạch",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nhóm nhiệm vụ',
-                'verbose_name_plural': 'nhóm nhiệm vụ',
-                'ordering': ['plan', 'position'],
+                "verbose_name": "nhóm nhiệm vụ",
+                "verbose_name_plural": "nhóm nhiệm vụ",
+                "ordering": ["plan", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Item',
+            name="Item",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('task', 'Nhiệm vụ'), ('model', 'Mô hình điểm')], max_length=10, verbose_name='loại')),
-                ('code', models.CharField(max_length=20, verbose_name='số thứ tự')),
-                ('title', models.CharField(max_length=1000, verbose_name='nội dung')),
-                ('description', models.TextField(blank=True, verbose_name='mô tả, yêu cầu')),
-                ('focal_person', models.CharField(blank=True, max_length=200, verbose_name='cán bộ đầu mối')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='ngày bắt đầu')),
-                ('deadline', models.DateField(blank=True, help_text='Để trống nếu thường xuyên.', null=True, verbose_name='thời hạn hoàn thành (ban đầu)')),
-                ('is_recurring', models.BooleanField(default=False, verbose_name='thường xuyên')),
-                ('product_type', models.CharField(blank=True, max_length=200, verbose_name='sản phẩm')),
-                ('metric', models.CharField(blank=True, max_length=300, verbose_name='chỉ tiêu')),
-                ('unit', models.CharField(blank=True, max_length=50, verbose_name='đơn vị tính')),
-                ('baseline', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, validators=[django.core.validators.MinValueValidator(0, 'Giá trị ban đầu không được là số âm.')], verbose_name='giá trị ban đầu')),
-                ('target', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, validators=[django.core.validators.MinValueValidator(0, 'Chỉ tiêu cần đạt không được là số âm.')], verbose_name='chỉ tiêu cần đạt')),
-                ('budget_source', models.CharField(choices=[('own', 'Đơn vị tự bố trí'), ('province', 'Ngân sách tỉnh'), ('central', 'Ngân sách Trung ương'), ('socialised', 'Xã hội hóa'), ('none', 'Không phát sinh kinh phí')], default='own', max_length=12, verbose_name='nguồn kinh phí')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='thời điểm ghi nhận')),
-                ('coordinating_agencies', models.ManyToManyField(blank=True, related_name='coordinated_items', to='agencies.agency', verbose_name='cơ quan phối hợp')),
-                ('lead_agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='led_items', to='agencies.agency', verbose_name='cơ quan chủ trì')),
-                ('parent', models.ForeignKey(blank=True, help_text='Điểm triển khai của một mô hình (ví dụ tại từng xã).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='plans.item', verbose_name='thuộc mô hình, nhiệm vụ')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='items', to='plans.plan', verbose_name='kế hoạch')),
-                ('group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='items', to='plans.taskgroup', verbose_name='nhóm nhiệm vụ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("task", "Nhiệm vụ"), ("model", "Mô hình điểm")],
+                        max_length=10,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("code", models.CharField(max_length=20, verbose_name="số thứ tự")),
+                ("title", models.CharField(max_length=1000, verbose_name="nội dung")),
+                ("description", models.TextField(blank=True, verbose_name="mô tả, yêu cầu")),
+                (
+                    "focal_person",
+                    models.CharField(blank=True, max_length=200, verbose_name="cán bộ đầu mối"),
+                ),
+                (
+                    "start_date",
+                    models.DateField(blank=True, null=True, verbose_name="ngày bắt đầu"),
+                ),
+                (
+                    "deadline",
+                    models.DateField(
+                        blank=True,
+                        help_text="Để trống nếu thường xuyên.",
+                        null=True,
+                        verbose_name="thời hạn hoàn thành (ban đầu)",
+                    ),
+                ),
+                ("is_recurring", models.BooleanField(default=False, verbose_name="thường xuyên")),
+                (
+                    "product_type",
+                    models.CharField(blank=True, max_length=200, verbose_name="sản phẩm"),
+                ),
+                ("metric", models.CharField(blank=True, max_length=300, verbose_name="chỉ tiêu")),
+                ("unit", models.CharField(blank=True, max_length=50, verbose_name="đơn vị tính")),
+                (
+                    "baseline",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(
+                                0, "Giá trị ban đầu không được là số âm."
+                            )
+                        ],
+                        verbose_name="giá trị ban đầu",
+                    ),
+                ),
+                (
+                    "target",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(
+                                0, "Chỉ tiêu cần đạt không được là số âm."
+                            )
+                        ],
+                        verbose_name="chỉ tiêu cần đạt",
+                    ),
+                ),
+                (
+                    "budget_source",
+                    models.CharField(
+                        choices=[
+                            ("own", "Đơn vị tự bố trí"),
+                            ("province", "Ngân sách tỉnh"),
+                            ("central", "Ngân sách Trung ương"),
+                            ("socialised", "Xã hội hóa"),
+                            ("none", "Không phát sinh kinh phí"),
+                        ],
+                        default="own",
+                        max_length=12,
+                        verbose_name="nguồn kinh phí",
+                    ),
+                ),
+                (
+                    "recorded_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="thời điểm ghi nhận"
+                    ),
+                ),
+                (
+                    "coordinating_agencies",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="coordinated_items",
+                        to="agencies.agency",
+                        verbose_name="cơ quan phối hợp",
+                    ),
+                ),
+                (
+                    "lead_agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="led_items",
+                        to="agencies.agency",
+                        verbose_name="cơ quan chủ trì",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Điểm triển khai của một mô hình (ví dụ tại từng xã).",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="plans.item",
+                        verbose_name="thuộc mô hình, nhiệm vụ",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="items",
+                        to="plans.plan",
+                        verbose_name="kế hoạch",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="items",
+                        to="plans.taskgroup",
+                        verbose_name="nhóm nhiệm vụ",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nhiệm vụ, mô hình',
-                'verbose_name_plural': 'nhiệm vụ, mô hình',
-                'ordering': ['plan', 'group__position', 'id'],
+                "verbose_name": "nhiệm vụ, mô hình",
+                "verbose_name_plural": "nhiệm vụ, mô hình",
+                "ordering": ["plan", "group__position", "id"],
             },
         ),
         migrations.CreateModel(
-            name='DeadlineChange',
+            name="DeadlineChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('new_deadline', models.DateField(verbose_name='thời hạn mới')),
-                ('reason', models.TextField(verbose_name='lý do')),
-                ('decided_on', models.DateField(help_text='Có hiệu lực từ ngày này.', verbose_name='ngày quyết định')),
-                ('decided_by', models.CharField(blank=True, max_length=200, verbose_name='văn bản, người quyết định')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='thời điểm ghi nhận')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='deadline_changes', to='plans.item', verbose_name='nhiệm vụ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("new_deadline", models.DateField(verbose_name="thời hạn mới")),
+                ("reason", models.TextField(verbose_name="lý do")),
+                (
+                    "decided_on",
+                    models.DateField(
+                        help_text="Có hiệu lực từ ngày này.", verbose_name="ngày quyết định"
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="văn bản, người quyết định"
+                    ),
+                ),
+                (
+                    "recorded_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="thời điểm ghi nhận"
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="deadline_changes",
+                        to="plans.item",
+                        verbose_name="nhiệm vụ",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'gia hạn',
-                'verbose_name_plural': 'gia hạn',
-                'ordering': ['item', 'decided_on', 'recorded_at'],
-                'indexes': [models.Index(fields=['item', 'decided_on', 'recorded_at'], name='plans_deadl_item_id_0f4b96_idx')],
+                "verbose_name": "gia hạn",
+                "verbose_name_plural": "gia hạn",
+                "ordering": ["item", "decided_on", "recorded_at"],
+                "indexes": [
+                    models.Index(
+                        fields=["item", "decided_on", "recorded_at"],
+                        name="plans_deadl_item_id_0f4b96_idx",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='plan',
-            constraint=models.UniqueConstraint(fields=('issuing_agency', 'number'), name='plan_unique_number_per_issuer'),
+            model_name="plan",
+            constraint=models.UniqueConstraint(
+                fields=("issuing_agency", "number"), name="plan_unique_number_per_issuer"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='taskgroup',
-            constraint=models.UniqueConstraint(fields=('plan', 'position'), name='group_unique_position'),
+            model_name="taskgroup",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "position"), name="group_unique_position"
+            ),
         ),
         migrations.AddIndex(
-            model_name='item',
-            index=models.Index(fields=['plan', 'kind'], name='plans_item_plan_id_cdff70_idx'),
+            model_name="item",
+            index=models.Index(fields=["plan", "kind"], name="plans_item_plan_id_cdff70_idx"),
         ),
         migrations.AddIndex(
-            model_name='item',
-            index=models.Index(fields=['lead_agency'], name='plans_item_lead_ag_bde28d_idx'),
+            model_name="item",
+            index=models.Index(fields=["lead_agency"], name="plans_item_lead_ag_bde28d_idx"),
         ),
         migrations.AddConstraint(
-            model_name='item',
-            constraint=models.UniqueConstraint(fields=('plan', 'code'), name='item_unique_code_in_plan'),
+            model_name="item",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "code"), name="item_unique_code_in_plan"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='item',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('deadline__isnull', True), ('is_recurring', True)), models.Q(('deadline__isnull', False), ('is_recurring', False)), _connector='OR'), name='item_deadline_xor_recurring', violation_error_message='Nhiệm vụ phải có thời hạn hoàn thành, hoặc được đánh dấu là thường xuyên (không có thời hạn), không thể cả hai.'),
+            model_name="item",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("deadline__isnull", True), ("is_recurring", True)),
+                    models.Q(("deadline__isnull", False), ("is_recurring", False)),
+                    _connector="OR",
+                ),
+                name="item_deadline_xor_recurring",
+                violation_error_message="Nhiệm vụ phải có thời hạn hoàn thành, hoặc được đánh dấu là thường xuyên (không có thời hạn), không thể cả hai.",
+            ),
         ),
     ]

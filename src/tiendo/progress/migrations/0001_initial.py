@@ -7,34 +7,101 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('plans', '0001_initial'),
+        ("plans", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ProgressUpdate',
+            name="ProgressUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('valid_on', models.DateField(verbose_name='số liệu tính đến ngày')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='thời điểm ghi nhận')),
-                ('state', models.CharField(choices=[('not_started', 'Chưa triển khai'), ('in_progress', 'Đang thực hiện'), ('awaiting', 'Chờ xác nhận'), ('done', 'Hoàn thành'), ('paused', 'Tạm dừng'), ('returned', 'Trả lại, thực hiện lại')], max_length=12, verbose_name='tình trạng')),
-                ('percent', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(100, 'Tỷ lệ hoàn thành không vượt quá 100 %.')], verbose_name='tỷ lệ hoàn thành (%)')),
-                ('achieved', models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, validators=[django.core.validators.MinValueValidator(0, 'Kết quả đạt được không được là số âm.')], verbose_name='kết quả đạt được')),
-                ('completed_on', models.DateField(blank=True, null=True, verbose_name='ngày hoàn thành')),
-                ('narrative', models.TextField(blank=True, verbose_name='kết quả thực hiện')),
-                ('obstacles', models.TextField(blank=True, verbose_name='khó khăn, vướng mắc')),
-                ('recommendations', models.TextField(blank=True, verbose_name='đề xuất, kiến nghị')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='updates', to='plans.item', verbose_name='nhiệm vụ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("valid_on", models.DateField(verbose_name="số liệu tính đến ngày")),
+                (
+                    "recorded_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="thời điểm ghi nhận"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Chưa triển khai"),
+                            ("in_progress", "Đang thực hiện"),
+                            ("awaiting", "Chờ xác nhận"),
+                            ("done", "Hoàn thành"),
+                            ("paused", "Tạm dừng"),
+                            ("returned", "Trả lại, thực hiện lại"),
+                        ],
+                        max_length=12,
+                        verbose_name="tình trạng",
+                    ),
+                ),
+                (
+                    "percent",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MaxValueValidator(
+                                100, "Tỷ lệ hoàn thành không vượt quá 100 %."
+                            )
+                        ],
+                        verbose_name="tỷ lệ hoàn thành (%)",
+                    ),
+                ),
+                (
+                    "achieved",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=16,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(
+                                0, "Kết quả đạt được không được là số âm."
+                            )
+                        ],
+                        verbose_name="kết quả đạt được",
+                    ),
+                ),
+                (
+                    "completed_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày hoàn thành"),
+                ),
+                ("narrative", models.TextField(blank=True, verbose_name="kết quả thực hiện")),
+                ("obstacles", models.TextField(blank=True, verbose_name="khó khăn, vướng mắc")),
+                (
+                    "recommendations",
+                    models.TextField(blank=True, verbose_name="đề xuất, kiến nghị"),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="updates",
+                        to="plans.item",
+                        verbose_name="nhiệm vụ",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'báo cáo tiến độ',
-                'verbose_name_plural': 'báo cáo tiến độ',
-                'ordering': ['item', 'valid_on', 'recorded_at', 'id'],
-                'indexes': [models.Index(fields=['item', '-valid_on', '-recorded_at', '-id'], name='update_asof_idx')],
+                "verbose_name": "báo cáo tiến độ",
+                "verbose_name_plural": "báo cáo tiến độ",
+                "ordering": ["item", "valid_on", "recorded_at", "id"],
+                "indexes": [
+                    models.Index(
+                        fields=["item", "-valid_on", "-recorded_at", "-id"], name="update_asof_idx"
+                    )
+                ],
             },
         ),
     ]

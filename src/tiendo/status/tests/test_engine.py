@@ -27,7 +27,9 @@ D = dt.date(2024, 3, 31)
 LATER = at(dt.date(2030, 1, 1))
 
 
-def status_of(item_id: int, plan_scope: Scope, day: dt.date = D, known_at: dt.datetime = LATER) -> tuple[str, str]:
+def status_of(
+    item_id: int, plan_scope: Scope, day: dt.date = D, known_at: dt.datetime = LATER
+) -> tuple[str, str]:
     rows = item_statuses(plan_scope, AsOf.make(day, known_at, due_soon_days=3))
     row = next(r for r in rows if r.item.pk == item_id)
     return row.state, row.deadline_class
@@ -199,9 +201,16 @@ def test_same_cutoff_and_known_at_give_the_same_figures_whatever_is_recorded_lat
     report(items[1], dt.date(2024, 3, 14), Lifecycle.IN_PROGRESS)
     as_of = AsOf.make(D, at(dt.date(2024, 4, 2)))
     before = status_summary(Scope(plan=plan), as_of)
-    report(items[1], dt.date(2024, 3, 30), Lifecycle.DONE, completed_on=dt.date(2024, 3, 19),
-           recorded_at=at(dt.date(2024, 4, 9)))
-    report(items[2], dt.date(2024, 3, 31), Lifecycle.IN_PROGRESS, recorded_at=at(dt.date(2024, 4, 9)))
+    report(
+        items[1],
+        dt.date(2024, 3, 30),
+        Lifecycle.DONE,
+        completed_on=dt.date(2024, 3, 19),
+        recorded_at=at(dt.date(2024, 4, 9)),
+    )
+    report(
+        items[2], dt.date(2024, 3, 31), Lifecycle.IN_PROGRESS, recorded_at=at(dt.date(2024, 4, 9))
+    )
     after = status_summary(Scope(plan=plan), as_of)
     assert (after.all.by_state, after.all.by_class) == (before.all.by_state, before.all.by_class)
     assert before.all.done == 1 and before.all.overdue == 2

@@ -46,7 +46,9 @@ class Command(BaseCommand):
         where = agency.label if agency else "toàn tỉnh"
         sentences = plan_sentences(plan, summary, where)
         if options["json"]:
-            self.stdout.write(json.dumps(_as_json(plan.number, summary, sentences), ensure_ascii=False, indent=2))
+            self.stdout.write(
+                json.dumps(_as_json(plan.number, summary, sentences), ensure_ascii=False, indent=2)
+            )
             return
         self.stdout.write(f"Kế hoạch số {plan.number}: {plan.title}")
         self.stdout.write(
@@ -93,7 +95,7 @@ def _as_json(number: str, summary: Any, sentences: list[str]) -> dict[str, Any]:
     return {
         "plan": number,
         "as_of": summary.as_of.date.isoformat(),
-        "known_at": summary.as_of.known_at.isoformat(),
+        "known_at": timezone.localtime(summary.as_of.known_at).isoformat(),
         "due_soon_days": summary.as_of.due_soon_days,
         "all": _counts(summary.all),
         "models": _counts(summary.kind(ItemKind.MODEL)),
