@@ -32,7 +32,7 @@ class ProgressUpdate(models.Model):
         "tỷ lệ hoàn thành (%)",
         null=True,
         blank=True,
-        validators=[MaxValueValidator(100, "Tỷ lệ hoàn thành không vượt quá 100 %.")],
+        validators=[MaxValueValidator(100, "Tỷ lệ hoàn thành không vượt quá 100%%.")],
     )
     achieved = models.DecimalField(
         "kết quả đạt được",

@@ -351,7 +351,7 @@ def item_statuses(
                 state=state,
                 deadline_class=deadline_class,
                 deadline_now=_as_date(deadline_now),
-                done_on=_as_date(done_on),
+                done_on=_as_date(done_on) if state == Lifecycle.DONE else None,
                 percent=percent,
                 responsible_agency_id=successors.get(item.lead_agency_id, item.lead_agency_id),
             )

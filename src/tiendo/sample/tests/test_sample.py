@@ -1,0 +1,115 @@
+"""The sample reproduces the article and behaves like real data over time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from tiendo.agencies.models import Agency, AgencyKind
+from tiendo.plans.models import DeadlineChange, Item, ItemKind, Plan
+from tiendo.progress.models import ProgressUpdate
+from tiendo.sample.loader import load_sample
+from tiendo.status.selectors import AsOf, Scope, status_summary
+from tiendo.testing import at
+
+pytestmark = pytest.mark.django_db
+Q1_END = dt.date(2024, 3, 31)
+
+
+def status_json(*args: str) -> dict[str, Any]:
+    out = StringIO()
+    call_command("status", *args, "--json", stdout=out)
+    return dict(json.loads(out.getvalue()))
+
+
+def test_kh762_as_of_end_of_q1_gives_38_models_6_done_20_in_progress_12_not_started(
+    sample: Any,
+) -> None:
+    figures = status_json("--plan", "762/KH-UBND", "--as-of", "2024-03-31")["models"]
+    assert (figures["total"], figures["done"], figures["in_progress"], figures["not_started"]) == (
+        38,
+        6,
+        20,
+        12,
+    )
+
+
+def test_kh87_as_of_end_of_q1_has_51_unfinished_tasks_in_its_10_groups(sample: Any) -> None:
+    result = status_json("--plan", "87/KH-UBND", "--as-of", "31/03/2024")
+    assert result["tasks"]["unfinished"] == 51
+    assert (result["groups_total"], result["groups_with_unfinished"]) == (10, 10)
+    assert result["sentences"][0] == (
+        "Có 51 nhiệm vụ tại 10 nhóm nhiệm vụ theo Kế hoạch số 87/KH-UBND đến hết quý I "
+        "vẫn chưa hoàn thành theo mục tiêu đề ra."
+    )
+
+
+def test_figures_read_at_the_conference_on_2_april_are_the_same(sample: Any) -> None:
+    conference = AsOf.make(Q1_END, at(dt.date(2024, 4, 2), 14))
+    plan = Plan.objects.get(number="762/KH-UBND")
+    models = status_summary(Scope(plan=plan), conference).kind(ItemKind.MODEL)
+    assert (models.done, models.in_progress, models.not_started) == (6, 20, 12)
+
+
+def test_progress_only_grows_from_month_to_month(sample: Any) -> None:
+    plan = Plan.objects.get(number="762/KH-UBND")
+    days = [dt.date(2023, 11, 30), dt.date(2024, 1, 31), Q1_END, dt.date(2024, 6, 30)]
+    done = [status_summary(Scope(plan=plan), AsOf.make(day)).all.done for day in days]
+    assert done == sorted(done)
+    assert done[0] < 6 < done[-1]
+
+
+def test_sample_carries_history_an_extension_and_late_reports(sample: Any) -> None:
+    assert DeadlineChange.objects.filter(item__plan__number="87/KH-UBND").count() == 1
+    assert ProgressUpdate.objects.filter(valid_on__lt=dt.date(2023, 12, 1)).exists()
+    late = [
+        u
+        for u in ProgressUpdate.objects.only("valid_on", "recorded_at")
+        if (u.recorded_at.date() - u.valid_on).days > 4
+    ]
+    assert late
+
+
+def test_agencies_are_real_and_nothing_assumes_one_province(sample: Any) -> None:
+    province = Agency.objects.get(code="40")
+    communes = Agency.objects.filter(parent=province, kind=AgencyKind.COMMUNE)
+    assert communes.count() == 130
+    assert communes.filter(name="UBND Phường Thành Vinh").exists()
+    departments_2025 = [
+        a
+        for a in Agency.objects.filter(
+            parent=province, kind__in=[AgencyKind.DEPARTMENT, AgencyKind.OFFICE]
+        )
+        if a.is_valid_on(dt.date(2025, 3, 1))
+    ]
+    assert len(departments_2025) == 14
+    assert province.parent is not None and province.parent.code == "VN"
+    assert Agency.objects.filter(kind=AgencyKind.DISTRICT, parent=province).count() == 20
+
+
+def test_items_of_sở_tttt_count_for_sở_khcn_after_the_merger(sample: Any) -> None:
+    old = Agency.objects.get(code="40.STTTT")
+    new = Agency.objects.get(code="40.SKHCN")
+    led_by_old = Item.objects.filter(lead_agency=old, parent__isnull=True).count()
+    assert led_by_old > 0
+    before = status_summary(Scope(agency=new), AsOf.make(dt.date(2025, 2, 28))).all.total
+    after = status_summary(Scope(agency=new), AsOf.make(dt.date(2025, 3, 1))).all.total
+    assert after - before == led_by_old
+
+
+def test_loading_the_sample_twice_duplicates_nothing(sample: Any) -> None:
+    counts = [m.objects.count() for m in (Agency, Plan, Item, ProgressUpdate, DeadlineChange)]
+    result = load_sample()
+    assert result.created_updates == 0
+    assert [
+        m.objects.count() for m in (Agency, Plan, Item, ProgressUpdate, DeadlineChange)
+    ] == counts
+
+
+def test_sample_plans_are_labelled_illustrative(sample: Any) -> None:
+    assert set(Plan.objects.values_list("is_illustrative", flat=True)) == {True}
