@@ -100,6 +100,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 # The app serves its own assets (intranets are offline): WhiteNoise serves them from the app's
 # folders, or from TIENDO_STATIC_ROOT once `tiendo collectstatic` has filled it (docs/deploy.md).
 STATIC_ROOT = env_str("TIENDO_STATIC_ROOT", "") or None

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
 from django.db.models import F, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -30,10 +31,12 @@ from tiendo.progress.models import Lifecycle, ProgressUpdate
 class DeadlineClass(models.TextChoices):
     DONE_ON_TIME = "done_on_time", "Hoàn thành đúng hạn"
     DONE_LATE = "done_late", "Hoàn thành quá hạn"
-    IN_TIME = "in_time", "Đang thực hiện trong hạn"
+    # Unfinished items, started or not, as published counts name them ("181 quá hạn; 67 còn
+    # trong hạn"): domain.md §3's "đang thực hiện trong hạn / quá hạn".
+    IN_TIME = "in_time", "Còn trong hạn"
     DUE_SOON = "due_soon", "Sắp đến hạn"
-    OVERDUE = "overdue", "Đang thực hiện quá hạn"
-    NO_DEADLINE = "no_deadline", "Không thời hạn (thường xuyên)"
+    OVERDUE = "overdue", "Quá hạn"
+    NO_DEADLINE = "no_deadline", "Thường xuyên (không thời hạn)"
 
 
 UNFINISHED_CLASSES = (DeadlineClass.IN_TIME, DeadlineClass.DUE_SOON, DeadlineClass.OVERDUE)
@@ -246,7 +249,10 @@ def status_counts(
     if unknown:
         raise ValueError(f"cannot group by {sorted(unknown)}")
     keys = list(by)
-    classified, params = _classified_sql(scoped_items(scope, as_of), as_of, keys or ["id"])
+    try:
+        classified, params = _classified_sql(scoped_items(scope, as_of), as_of, keys or ["id"])
+    except EmptyResultSet:  # e.g. an empty list of plans: nothing to count
+        return []
     key_sql = "".join(f"c.{key}, " for key in keys)
     sql = (
         f"SELECT {key_sql}c.state, c.deadline_class, COUNT(*) FROM ({classified}) c"
@@ -318,7 +324,10 @@ def item_statuses(
             .values("percent")[:1]
         )
     )
-    classified, params = _classified_sql(items, as_of, columns)
+    try:
+        classified, params = _classified_sql(items, as_of, columns)
+    except EmptyResultSet:
+        return []
     conditions: list[str] = []
     if states:
         conditions.append(f"c.state IN ({', '.join(['%s'] * len(states))})")

@@ -80,7 +80,7 @@ def test_overdue_filter_shows_original_and_extended_deadlines(reader: Client) ->
     url = reverse("dashboard:plan_items", args=[plan.pk])
     html = reader.get(url, {"ngay": "2024-05-02", "han": "overdue"}).content.decode()
     assert "30/04/2024" in html and "ban đầu 15/03/2024 (đã gia hạn)" in html
-    assert "Đang thực hiện quá hạn" in html
+    assert '<span class="pill overdue">Quá hạn</span>' in html
 
 
 def test_malformed_cutoff_gives_a_message_not_an_error(reader: Client) -> None:
@@ -108,6 +108,9 @@ def test_overview_query_count_does_not_grow_with_data(
 def test_static_assets_are_served_by_the_app(reader: Client) -> None:
     html = reader.get(reverse("dashboard:overview")).content.decode()
     assert "/static/tiendo/app.css" in html
+    css = reader.get("/static/tiendo/app.css")
+    assert css.status_code == 200
+    assert b".tile" in b"".join(css.streaming_content)  # type: ignore[attr-defined]
     assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
 
 

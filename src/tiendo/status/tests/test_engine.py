@@ -277,6 +277,12 @@ def test_agency_scope_excludes_other_subtrees() -> None:
     assert status_summary(Scope(plan=plan), as_of).all.total == 2
 
 
+def test_an_empty_list_of_plans_counts_nothing() -> None:
+    as_of = AsOf.make(D, LATER)
+    assert status_summary(Scope(plans=[]), as_of).all.total == 0
+    assert item_statuses(Scope(plans=[]), as_of) == []
+
+
 def test_negative_due_soon_window_is_refused() -> None:
     with pytest.raises(ValueError, match="không được âm"):
         AsOf.make(D, LATER, due_soon_days=-1)
