@@ -36,7 +36,9 @@ INSTALLED_APPS = [
     "tiendo.progress",
     "tiendo.status",
     "tiendo.dashboard",
+    "tiendo.audit",
     "tiendo.sample",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -49,6 +51,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "tiendo.lib.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the page below.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tiendo.urls"
@@ -64,6 +69,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "tiendo.accounts.context_processors.actor",
             ],
         },
     },
@@ -76,6 +82,23 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Argon2 for new passwords; older hashes are upgraded at the next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling (django-axes): 5 failures for one username from one address lock it for 30 min.
+AXES_FAILURE_LIMIT = env_int("TIENDO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("TIENDO_LOGIN_COOLOFF_MINUTES", 30) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -87,6 +110,8 @@ LOGIN_REDIRECT_URL = "dashboard:overview"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = env_int("TIENDO_SESSION_SECONDS", 8 * 3600)
 SESSION_COOKIE_HTTPONLY = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_SAVE_EVERY_REQUEST = True  # the expiry counts from the last request: an idle timeout
 SESSION_COOKIE_SECURE = env_bool("TIENDO_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
@@ -110,9 +135,17 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Programme-wide defaults that officials may change (domain.md §3: "sắp đến hạn" within N days).
 TIENDO_DUE_SOON_DAYS = env_int("TIENDO_DUE_SOON_DAYS", 3)
 
+# Evidence files live outside the web root and are served only through the access helper.
+TIENDO_EVIDENCE_DIR = env_str("TIENDO_EVIDENCE_DIR", str(DATA_DIR / "evidence"))
+TIENDO_EVIDENCE_MAX_BYTES = env_int("TIENDO_EVIDENCE_MAX_MB", 20) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+# Personal ID numbers (CCCD, 12 digits) never reach the logs in full (Nghị định 13/2023).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_cccd": {"()": "tiendo.lib.logmask.MaskCccdFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_cccd"]}},
     "root": {"handlers": ["console"], "level": env_str("TIENDO_LOG_LEVEL", "INFO")},
 }

@@ -9,6 +9,8 @@ admin.site.index_title = "Quản trị dữ liệu"
 
 urlpatterns = [
     path("", include("tiendo.dashboard.urls")),
+    path("", include("tiendo.plans.urls")),
+    path("", include("tiendo.progress.urls")),
     path("tai-khoan/", include("tiendo.accounts.urls")),
     path("quan-tri/", admin.site.urls),
 ]

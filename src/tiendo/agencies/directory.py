@@ -48,6 +48,31 @@ class BodySpec:
 
 
 _BEFORE = DEPARTMENT_MERGER - dt.timedelta(days=1)
+M = AgencyKind.MINISTRY
+
+# Central ministries and bodies that provinces address recommendations (kiến nghị) to. Several
+# merged on 1/3/2025 (Nghị quyết 176/2025/QH15); codes are "BO.<key>".
+MINISTRIES: tuple[BodySpec, ...] = (
+    BodySpec("BCA", "Bộ Công an", "Bộ Công an", M),
+    BodySpec("BYT", "Bộ Y tế", "Bộ Y tế", M),
+    BodySpec("BTP", "Bộ Tư pháp", "Bộ Tư pháp", M),
+    BodySpec("BTC", "Bộ Tài chính", "Bộ Tài chính", M),
+    BodySpec("BNV", "Bộ Nội vụ", "Bộ Nội vụ", M),
+    BodySpec("BGDDT", "Bộ Giáo dục và Đào tạo", "Bộ GD&ĐT", M),
+    BodySpec("BKHCN", "Bộ Khoa học và Công nghệ", "Bộ KH&CN", M),
+    BodySpec("BTTTT", "Bộ Thông tin và Truyền thông", "Bộ TT&TT", M, valid_to=_BEFORE),
+    BodySpec("BLDTBXH", "Bộ Lao động - Thương binh và Xã hội", "Bộ LĐ-TB&XH", M, valid_to=_BEFORE),
+    BodySpec("BTNMT", "Bộ Tài nguyên và Môi trường", "Bộ TN&MT", M, valid_to=_BEFORE),
+    BodySpec("BNNMT", "Bộ Nông nghiệp và Môi trường", "Bộ NN&MT", M, valid_from=DEPARTMENT_MERGER),
+    BodySpec("BHXHVN", "Bảo hiểm xã hội Việt Nam", "BHXH Việt Nam", M),
+    BodySpec("NHNNVN", "Ngân hàng Nhà nước Việt Nam", "NHNN Việt Nam", M),
+    BodySpec("VPCP", "Văn phòng Chính phủ", "VPCP", M),
+)
+MINISTRY_MERGER: dict[str, tuple[str, ...]] = {
+    "BTTTT": ("BKHCN",),
+    "BLDTBXH": ("BNV", "BYT", "BGDDT"),
+    "BTNMT": ("BNNMT",),
+}
 D, C, P = AgencyKind.DEPARTMENT, AgencyKind.CENTRAL, AgencyKind.POLICE
 
 NGHE_AN_BODIES: tuple[BodySpec, ...] = (
@@ -115,6 +140,33 @@ def _legacy_db() -> Path:
 @transaction.atomic
 def load_nation() -> Agency:
     return agency_upsert(code=NATION_CODE, name="Việt Nam", kind=AgencyKind.NATION)
+
+
+@transaction.atomic
+def load_ministries() -> dict[str, Agency]:
+    """The central ministries under the national root, with their 2025 mergers."""
+    nation = load_nation()
+    ministries = {
+        body.key: agency_upsert(
+            code=f"BO.{body.key}",
+            name=body.name,
+            short_name=body.short,
+            kind=body.kind,
+            parent=nation,
+            valid_from=body.valid_from,
+            valid_to=body.valid_to,
+        )
+        for body in MINISTRIES
+    }
+    for old, new in MINISTRY_MERGER.items():
+        agency_record_succession(
+            predecessor=ministries[old],
+            successors=[ministries[key] for key in new],
+            effective_on=DEPARTMENT_MERGER,
+            kind=SuccessionKind.MERGED,
+            note="Sắp xếp tổ chức bộ máy Chính phủ từ 01/3/2025",
+        )
+    return ministries
 
 
 @transaction.atomic
@@ -252,4 +304,6 @@ def load_nghe_an() -> dict[str, Agency]:
     for district in load_legacy_districts(province, 40):
         bodies[district.code.split(".", 1)[1]] = district
     bodies["UBND"] = province
+    for key, ministry in load_ministries().items():
+        bodies[key] = ministry
     return bodies

@@ -10,6 +10,7 @@ from django.db import models
 
 class AgencyKind(models.TextChoices):
     NATION = "nation", "Cấp quốc gia"
+    MINISTRY = "ministry", "Bộ, ngành Trung ương"
     PROVINCE = "province", "UBND tỉnh, thành phố"
     OFFICE = "office", "Văn phòng UBND"
     DEPARTMENT = "department", "Sở, ban, ngành"

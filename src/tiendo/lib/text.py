@@ -33,3 +33,22 @@ def format_count(value: int) -> str:
 
 def format_percent(value: float | Decimal, decimals: int = 1) -> str:
     return f"{format_number(value, decimals)} %"
+
+
+_NUMBER = re.compile(r"^[+-]?(\d{1,3}([.\s]\d{3})+|\d+)(,\d+)?$|^[+-]?\d+(\.\d+)?$")
+
+
+def parse_number(raw: str) -> Decimal:
+    """Read a number as officials type it: '1.250', '85,5', '1.505.917', '12.5', '40'.
+
+    Raises ValueError for anything else ('có', 'N/A', 'xem mô tả', '12,5%').
+    """
+    text = raw.strip().replace("\u00a0", " ")
+    if not _NUMBER.match(text):
+        raise ValueError(raw)
+    if "," in text or " " in text or text.count(".") > 1:
+        text = text.replace(".", "").replace(" ", "").replace(",", ".")
+    elif re.fullmatch(r"[+-]?\d{1,3}\.\d{3}", text):
+        # '1.250' is one thousand two hundred and fifty in Vietnamese writing.
+        text = text.replace(".", "")
+    return Decimal(text)

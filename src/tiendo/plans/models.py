@@ -229,3 +229,79 @@ class DeadlineChange(models.Model):
     def clean(self) -> None:
         if not self.reason.strip():
             raise ValidationError({"reason": "Cần nêu rõ lý do gia hạn."})
+
+
+class TargetChange(models.Model):
+    """A change of an item's quantified target, with its reason; the original stays on the item."""
+
+    item = models.ForeignKey(
+        Item, verbose_name="nhiệm vụ", on_delete=models.PROTECT, related_name="target_changes"
+    )
+    new_target = models.DecimalField(
+        "chỉ tiêu mới",
+        max_digits=16,
+        decimal_places=2,
+        validators=[MinValueValidator(0, "Chỉ tiêu cần đạt không được là số âm.")],
+    )
+    reason = models.TextField("lý do")
+    decided_on = models.DateField("ngày quyết định")
+    recorded_at = models.DateTimeField("thời điểm ghi nhận", default=timezone.now)
+
+    class Meta:
+        verbose_name = "điều chỉnh chỉ tiêu"
+        verbose_name_plural = "điều chỉnh chỉ tiêu"
+        ordering = ["item", "decided_on", "recorded_at"]
+
+    def __str__(self) -> str:
+        return f"Chỉ tiêu mới {self.new_target}"
+
+    def clean(self) -> None:
+        if not self.reason.strip():
+            raise ValidationError({"reason": "Cần nêu rõ lý do điều chỉnh chỉ tiêu."})
+
+
+class ExtensionDecision(models.TextChoices):
+    APPROVED = "approved", "Đồng ý gia hạn"
+    REFUSED = "refused", "Không đồng ý"
+
+
+class ExtensionRequest(models.Model):
+    """An agency's request to extend an item's deadline, decided by the standing body."""
+
+    item = models.ForeignKey(
+        Item, verbose_name="nhiệm vụ", on_delete=models.PROTECT, related_name="extension_requests"
+    )
+    requested_deadline = models.DateField("đề nghị gia hạn đến")
+    reason = models.TextField("lý do")
+    requested_by = models.ForeignKey(
+        "auth.User", verbose_name="người đề nghị", on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField("thời điểm đề nghị", default=timezone.now)
+    decision = models.CharField(
+        "quyết định", max_length=10, choices=ExtensionDecision.choices, blank=True
+    )
+    decision_note = models.TextField("ý kiến", blank=True)
+    decided_by = models.ForeignKey(
+        "auth.User",
+        verbose_name="người quyết định",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField("thời điểm quyết định", null=True, blank=True)
+    deadline_change = models.OneToOneField(
+        DeadlineChange, null=True, blank=True, on_delete=models.PROTECT, related_name="request"
+    )
+
+    class Meta:
+        verbose_name = "đề nghị gia hạn"
+        verbose_name_plural = "đề nghị gia hạn"
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"Đề nghị gia hạn {self.item.code} đến {self.requested_deadline:%d/%m/%Y}"
+
+    def clean(self) -> None:
+        if not self.reason.strip():
+            raise ValidationError({"reason": "Cần nêu rõ lý do đề nghị gia hạn."})

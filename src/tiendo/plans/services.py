@@ -5,13 +5,28 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from tiendo.accounts.models import Role
 from tiendo.agencies.models import Agency
-from tiendo.plans.models import DeadlineChange, Item, Plan, Programme, TaskGroup
+from tiendo.audit.services import audit_record
+from tiendo.plans.models import (
+    DeadlineChange,
+    ExtensionDecision,
+    ExtensionRequest,
+    Item,
+    Plan,
+    Programme,
+    TargetChange,
+    TaskGroup,
+)
+
+if TYPE_CHECKING:
+    from tiendo.accounts.access import Actor
 
 
 @transaction.atomic
@@ -151,3 +166,111 @@ def item_extend_deadline(
     change.full_clean()
     change.save()
     return change
+
+
+@transaction.atomic
+def item_change_target(
+    *,
+    actor: Actor | None,
+    item: Item,
+    new_target: Decimal,
+    reason: str,
+    decided_on: dt.date,
+) -> TargetChange:
+    """Change an item's quantified target with a reason; the original target stays visible."""
+    change = TargetChange(item=item, new_target=new_target, reason=reason, decided_on=decided_on)
+    change.full_clean()
+    change.save()
+    audit_record(
+        actor=actor,
+        action="item.target",
+        obj=change,
+        item=item,
+        summary=f"Điều chỉnh chỉ tiêu {item.code}: {item.target} → {new_target}. Lý do: {reason}",
+    )
+    return change
+
+
+@transaction.atomic
+def extension_request_create(
+    *, actor: Actor, item: Item, requested_deadline: dt.date, reason: str
+) -> ExtensionRequest:
+    """An agency asks the standing body to extend an item's deadline."""
+    if item.is_recurring:
+        raise ValidationError("Nhiệm vụ thường xuyên không có thời hạn để gia hạn.")
+    current = current_deadline(item)
+    if current is not None and requested_deadline <= current:
+        message = f"Thời hạn đề nghị phải sau thời hạn hiện tại ({current:%d/%m/%Y})."
+        raise ValidationError({"requested_deadline": message})
+    if item.extension_requests.filter(decision="").exists():
+        raise ValidationError("Nhiệm vụ đã có một đề nghị gia hạn đang chờ xem xét.")
+    request = ExtensionRequest(
+        item=item,
+        requested_deadline=requested_deadline,
+        reason=reason.strip(),
+        requested_by=actor.user,
+    )
+    request.full_clean()
+    request.save()
+    audit_record(
+        actor=actor,
+        action="extension.request",
+        obj=request,
+        item=item,
+        summary=f"Đề nghị gia hạn {item.code} đến {requested_deadline:%d/%m/%Y}: {reason.strip()}",
+    )
+    return request
+
+
+@transaction.atomic
+def extension_request_decide(
+    *, actor: Actor, request: ExtensionRequest, approve: bool, note: str = ""
+) -> ExtensionRequest:
+    """The standing body approves (the deadline moves from today) or refuses, with a note."""
+    locked = ExtensionRequest.objects.select_for_update().get(pk=request.pk)
+    if actor.role != Role.STANDING:
+        raise PermissionDenied("Chỉ cơ quan thường trực mới được quyết định gia hạn.")
+    if locked.decision:
+        raise ValidationError("Đề nghị này đã được quyết định.")
+    if not approve and not note.strip():
+        raise ValidationError({"decision_note": "Cần ghi rõ lý do không đồng ý gia hạn."})
+    now = timezone.now()
+    locked.decision = ExtensionDecision.APPROVED if approve else ExtensionDecision.REFUSED
+    locked.decision_note = note.strip()
+    locked.decided_by = actor.user
+    locked.decided_at = now
+    if approve:
+        locked.deadline_change = item_extend_deadline(
+            item=locked.item,
+            new_deadline=locked.requested_deadline,
+            reason=locked.reason,
+            decided_on=timezone.localdate(),
+            decided_by=f"{actor.label} (cơ quan thường trực)",
+            recorded_at=now,
+        )
+    locked.save()
+    audit_record(
+        actor=actor,
+        action=f"extension.{locked.decision}",
+        obj=locked,
+        item=locked.item,
+        summary=f"{locked.get_decision_display()} {locked.item.code}"
+        + (f": {locked.decision_note}" if locked.decision_note else ""),
+    )
+    return locked
+
+
+def current_deadline(item: Item, on: dt.date | None = None) -> dt.date | None:
+    """The deadline in force on a day (default today): the latest extension decided by then."""
+    day = on or timezone.localdate()
+    change = (
+        item.deadline_changes.filter(decided_on__lte=day)
+        .order_by("-decided_on", "-recorded_at")
+        .first()
+    )
+    return change.new_deadline if change else item.deadline
+
+
+def current_target(item: Item) -> Decimal | None:
+    change = item.target_changes.order_by("-decided_on", "-recorded_at").first()
+    return change.new_target if change else item.target

@@ -1,13 +1,17 @@
-"""What agencies report: progress updates, each valid for a date and recorded at a time."""
+"""What agencies report: periods, progress updates and their review, obstacles, recommendations
+and evidence. Updates are appended and never overwritten; review decisions carry their time.
+"""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from tiendo.plans.models import Item
+from tiendo.agencies.models import Agency
+from tiendo.plans.models import Item, Plan
 
 
 class Lifecycle(models.TextChoices):
@@ -19,14 +23,113 @@ class Lifecycle(models.TextChoices):
     RETURNED = "returned", "Trả lại, thực hiện lại"
 
 
+# What an agency may report; "awaiting" and "returned" are derived from the review.
+REPORTABLE_STATES = [
+    (value, label)
+    for value, label in Lifecycle.choices
+    if value not in (Lifecycle.AWAITING, Lifecycle.RETURNED)
+]
+
+
+class PeriodKind(models.TextChoices):
+    MONTH = "month", "Tháng"
+    QUARTER = "quarter", "Quý"
+    HALF = "half", "6 tháng"
+    NINE = "nine", "9 tháng"
+    YEAR = "year", "Năm"
+    CUSTOM = "custom", "Đột xuất, chuyên đề"
+
+
+class Holiday(models.Model):
+    """A public holiday (ngày nghỉ lễ, Tết): not a working day when due dates are counted."""
+
+    day = models.DateField("ngày", unique=True)
+    name = models.CharField("tên ngày lễ", max_length=200)
+
+    class Meta:
+        verbose_name = "ngày nghỉ lễ"
+        verbose_name_plural = "ngày nghỉ lễ"
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y} {self.name}"
+
+
+class ReportingPeriod(models.Model):
+    """A reporting period of a plan: its data window, cut-off and due date (Nghị định 09)."""
+
+    plan = models.ForeignKey(
+        Plan, verbose_name="kế hoạch", on_delete=models.PROTECT, related_name="periods"
+    )
+    kind = models.CharField("loại kỳ", max_length=10, choices=PeriodKind.choices)
+    label = models.CharField("tên kỳ", max_length=100)
+    starts_on = models.DateField("số liệu từ ngày")
+    cutoff = models.DateField("ngày chốt số liệu")
+    due_on = models.DateField("hạn gửi báo cáo")
+    closed_at = models.DateTimeField("đã đóng lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "kỳ báo cáo"
+        verbose_name_plural = "kỳ báo cáo"
+        ordering = ["plan", "cutoff", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "kind", "cutoff"], name="period_unique_kind_cutoff"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.starts_on:%d/%m/%Y} – {self.cutoff:%d/%m/%Y})"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.starts_on and self.cutoff and self.cutoff < self.starts_on:
+            errors["cutoff"] = "Ngày chốt số liệu không được trước ngày bắt đầu kỳ."
+        if self.cutoff and self.due_on and self.due_on < self.cutoff:
+            errors["due_on"] = "Hạn gửi báo cáo không được trước ngày chốt số liệu."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+
+class Decision(models.TextChoices):
+    CONFIRMED = "confirmed", "Xác nhận"
+    RETURNED = "returned", "Trả lại"
+
+
+class UpdateStatus(models.TextChoices):
+    DRAFT = "draft", "Dự thảo"
+    SENT = "sent", "Đã gửi, chờ xác nhận"
+    CONFIRMED = "confirmed", "Đã xác nhận"
+    RETURNED = "returned", "Bị trả lại"
+
+
 class ProgressUpdate(models.Model):
-    """One report on an item as of a date; appended, never overwritten (history is the record)."""
+    """One report on an item as of a date. A draft until sent; then confirmed or returned.
+
+    recorded_at is when the report was sent (it enters the record then); drafts have none.
+    """
 
     item = models.ForeignKey(
         Item, verbose_name="nhiệm vụ", on_delete=models.PROTECT, related_name="updates"
     )
+    period = models.ForeignKey(
+        ReportingPeriod,
+        verbose_name="kỳ báo cáo",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="updates",
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name="đơn vị báo cáo", on_delete=models.PROTECT, related_name="updates"
+    )
+    # A coordinating agency's report on its part: shown with the item, never sets its status.
+    is_contribution = models.BooleanField("báo cáo phần phối hợp", default=False)
     valid_on = models.DateField("số liệu tính đến ngày")
-    recorded_at = models.DateTimeField("thời điểm ghi nhận", default=timezone.now)
     state = models.CharField("tình trạng", max_length=12, choices=Lifecycle.choices)
     percent = models.PositiveSmallIntegerField(
         "tỷ lệ hoàn thành (%)",
@@ -44,18 +147,58 @@ class ProgressUpdate(models.Model):
     )
     completed_on = models.DateField("ngày hoàn thành", null=True, blank=True)
     narrative = models.TextField("kết quả thực hiện", blank=True)
-    obstacles = models.TextField("khó khăn, vướng mắc", blank=True)
-    recommendations = models.TextField("đề xuất, kiến nghị", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người lập",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("thời điểm lập", default=timezone.now)
+    recorded_at = models.DateTimeField("thời điểm gửi", null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người gửi",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decision = models.CharField(
+        "kết quả xem xét", max_length=10, choices=Decision.choices, blank=True
+    )
+    reviewed_at = models.DateTimeField("thời điểm xem xét", null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người xem xét",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    review_note = models.TextField("lý do trả lại, ý kiến", blank=True)
+    supersedes = models.ForeignKey(
+        "self",
+        verbose_name="bổ sung, thay thế báo cáo",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="revisions",
+    )
+    # Optimistic locking: a save names the version it started from.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = "báo cáo tiến độ"
         verbose_name_plural = "báo cáo tiến độ"
         ordering = ["item", "valid_on", "recorded_at", "id"]
         indexes = [
-            # The as-of engine's lookup: latest update of an item valid by D, recorded by K.
+            # The as-of engine's lookup: latest sent update of an item valid by D, sent by K.
             models.Index(
                 fields=["item", "-valid_on", "-recorded_at", "-id"], name="update_asof_idx"
             ),
+            models.Index(fields=["period", "agency"], name="update_period_agency_idx"),
         ]
 
     def __str__(self) -> str:
@@ -72,5 +215,93 @@ class ProgressUpdate(models.Model):
                 )
         elif self.completed_on is not None:
             errors["completed_on"] = "Chỉ ghi ngày hoàn thành khi tình trạng là hoàn thành."
+        if self.state in (Lifecycle.AWAITING, Lifecycle.RETURNED):
+            errors["state"] = "Tình trạng này do cơ quan thường trực xác định, không tự báo cáo."
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def status(self) -> str:
+        if self.recorded_at is None:
+            return UpdateStatus.DRAFT
+        return self.decision or UpdateStatus.SENT
+
+    @property
+    def status_label(self) -> str:
+        return str(UpdateStatus(self.status).label)
+
+
+class ObstacleCategory(models.TextChoices):
+    INFRASTRUCTURE = "infrastructure", "Hạ tầng kỹ thuật"
+    NO_GUIDANCE = "no_guidance", "Chưa có hướng dẫn của bộ, ngành TW"
+    FUNDING = "funding", "Kinh phí"
+    STAFF = "staff", "Nhân lực"
+    LEGAL = "legal", "Thể chế, pháp lý"
+    DATA = "data", "Dữ liệu"
+    COORDINATION = "coordination", "Phối hợp"
+    NOT_PROACTIVE = "not_proactive", "Đơn vị chưa chủ động"
+    OTHER = "other", "Khác"
+
+
+class Obstacle(models.Model):
+    """A difficulty (khó khăn, vướng mắc) reported with an update, with its cause category."""
+
+    update = models.ForeignKey(
+        ProgressUpdate, verbose_name="báo cáo", on_delete=models.PROTECT, related_name="obstacles"
+    )
+    category = models.CharField("nhóm nguyên nhân", max_length=16, choices=ObstacleCategory.choices)
+    description = models.TextField("nội dung")
+
+    class Meta:
+        verbose_name = "khó khăn, vướng mắc"
+        verbose_name_plural = "khó khăn, vướng mắc"
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()}: {self.description[:60]}"
+
+
+class Recommendation(models.Model):
+    """A recommendation (kiến nghị, đề xuất) addressed to a body: a ministry, UBND tỉnh, a sở."""
+
+    update = models.ForeignKey(
+        ProgressUpdate,
+        verbose_name="báo cáo",
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+    )
+    addressee = models.ForeignKey(
+        Agency, verbose_name="kiến nghị tới", on_delete=models.PROTECT, related_name="+"
+    )
+    content = models.TextField("nội dung kiến nghị")
+
+    class Meta:
+        verbose_name = "kiến nghị, đề xuất"
+        verbose_name_plural = "kiến nghị, đề xuất"
+
+    def __str__(self) -> str:
+        return f"Kiến nghị {self.addressee}: {self.content[:60]}"
+
+
+class Evidence(models.Model):
+    """A file proving a reported result (PDF, DOCX, XLSX, image), stored outside the web root."""
+
+    update = models.ForeignKey(
+        ProgressUpdate, verbose_name="báo cáo", on_delete=models.PROTECT, related_name="evidence"
+    )
+    file_name = models.CharField("tên tệp", max_length=200)
+    storage_key = models.CharField(max_length=200, unique=True, editable=False)
+    kind = models.CharField("loại tệp", max_length=10)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField("dung lượng (byte)")
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "tài liệu minh chứng"
+        verbose_name_plural = "tài liệu minh chứng"
+
+    def __str__(self) -> str:
+        return self.file_name

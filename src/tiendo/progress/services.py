@@ -1,15 +1,241 @@
-"""Writes to progress: updates are appended, never edited."""
+"""Writes to progress: the reporting cycle. Drafts are edited by their agency, sent by its head,
+confirmed or returned by the standing body; nothing reported is ever edited after it is sent.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from tiendo.accounts.access import Actor, leads_item
+from tiendo.accounts.models import Role
+from tiendo.agencies.models import Agency
+from tiendo.audit.services import audit_record, snapshot
 from tiendo.plans.models import Item
-from tiendo.progress.models import ProgressUpdate
+from tiendo.progress.models import (
+    Decision,
+    Obstacle,
+    ProgressUpdate,
+    Recommendation,
+    ReportingPeriod,
+    UpdateStatus,
+)
+
+EDITABLE_FIELDS = ["valid_on", "state", "percent", "achieved", "completed_on", "narrative"]
+
+
+class StaleVersion(ValidationError):
+    """Someone else saved the same draft first."""
+
+
+@dataclass(frozen=True)
+class ObstacleInput:
+    category: str
+    description: str
+
+
+@dataclass(frozen=True)
+class RecommendationInput:
+    addressee: Agency
+    content: str
+
+
+@dataclass(frozen=True)
+class UpdateInput:
+    """What a reporter fills in on the update form."""
+
+    valid_on: dt.date
+    state: str
+    percent: int | None = None
+    achieved: Decimal | None = None
+    completed_on: dt.date | None = None
+    narrative: str = ""
+    obstacles: Sequence[ObstacleInput] = ()
+    recommendations: Sequence[RecommendationInput] = ()
+
+
+def _check_numeric_value(item: Item, data: UpdateInput) -> None:
+    if data.achieved is not None and item.target is None and not item.unit:
+        raise ValidationError(
+            {"achieved": "Nhiệm vụ này không có chỉ tiêu định lượng; ghi kết quả ở phần mô tả."}
+        )
+
+
+def _check_period_open(period: ReportingPeriod | None) -> None:
+    if period is not None and period.is_closed:
+        raise ValidationError(
+            f"Kỳ báo cáo {period.label} đã đóng; không thể thêm hoặc sửa báo cáo của kỳ này."
+        )
+
+
+def _write_details(update: ProgressUpdate, data: UpdateInput) -> None:
+    update.obstacles.all().delete()
+    update.recommendations.all().delete()
+    for obstacle in data.obstacles:
+        row = Obstacle(update=update, category=obstacle.category, description=obstacle.description)
+        row.full_clean()
+        row.save()
+    for rec in data.recommendations:
+        row2 = Recommendation(update=update, addressee=rec.addressee, content=rec.content)
+        row2.full_clean()
+        row2.save()
+
+
+@transaction.atomic
+def update_create_draft(
+    *, actor: Actor, item: Item, period: ReportingPeriod | None, data: UpdateInput
+) -> ProgressUpdate:
+    """A new draft by the actor's agency (a contribution when the agency only coordinates)."""
+    if actor.agency is None or actor.role not in (Role.REPORTER, Role.HEAD):
+        raise PermissionDenied("Chỉ chuyên viên, lãnh đạo đơn vị mới được lập báo cáo.")
+    _check_period_open(period)
+    if period is not None and period.plan_id != item.plan_id:
+        raise ValidationError("Kỳ báo cáo thuộc kế hoạch khác.")
+    _check_numeric_value(item, data)
+    update = ProgressUpdate(
+        item=item,
+        period=period,
+        agency=actor.agency,
+        is_contribution=not leads_item(actor.agency, item),
+        created_by=actor.user,
+        **{name: getattr(data, name) for name in EDITABLE_FIELDS},
+    )
+    update.full_clean()
+    update.save()
+    _write_details(update, data)
+    audit_record(
+        actor=actor,
+        action="update.draft",
+        obj=update,
+        item=item,
+        summary=f"Lập dự thảo báo cáo {item.code}: {update.get_state_display()}",
+        after=snapshot(update, EDITABLE_FIELDS),
+    )
+    return update
+
+
+@transaction.atomic
+def update_edit_draft(
+    *, actor: Actor, update: ProgressUpdate, expected_version: int, data: UpdateInput
+) -> ProgressUpdate:
+    """Save changes to a draft, unless someone saved it since the form was opened."""
+    locked = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
+    if locked.status != UpdateStatus.DRAFT:
+        raise ValidationError("Báo cáo đã được gửi; không thể sửa. Hãy lập báo cáo bổ sung.")
+    _check_period_open(locked.period)
+    if locked.version != expected_version:
+        raise StaleVersion(
+            "Báo cáo này vừa được người khác sửa và lưu. Vui lòng tải lại trang để xem nội "
+            "dung mới nhất trước khi sửa tiếp; các thay đổi của bạn chưa được lưu."
+        )
+    _check_numeric_value(locked.item, data)
+    before = snapshot(locked, EDITABLE_FIELDS)
+    for name in EDITABLE_FIELDS:
+        setattr(locked, name, getattr(data, name))
+    locked.version += 1
+    locked.full_clean()
+    locked.save()
+    _write_details(locked, data)
+    audit_record(
+        actor=actor,
+        action="update.edit",
+        obj=locked,
+        item=locked.item,
+        summary=f"Sửa dự thảo báo cáo {locked.item.code}",
+        before=before,
+        after=snapshot(locked, EDITABLE_FIELDS),
+    )
+    return locked
+
+
+@transaction.atomic
+def update_send(*, actor: Actor, update: ProgressUpdate, expected_version: int) -> ProgressUpdate:
+    """The agency head approves and sends a draft: from now on it is on the record."""
+    locked = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
+    if actor.role != Role.HEAD:
+        raise PermissionDenied("Chỉ lãnh đạo đơn vị mới được duyệt, gửi báo cáo.")
+    if locked.status != UpdateStatus.DRAFT:
+        raise ValidationError(
+            f"Báo cáo này đã ở trạng thái “{locked.status_label}”, không gửi lại."
+        )
+    if locked.version != expected_version:
+        raise StaleVersion("Báo cáo vừa được sửa sau khi bạn mở; vui lòng xem lại trước khi gửi.")
+    _check_period_open(locked.period)
+    locked.recorded_at = timezone.now()
+    locked.sent_by = actor.user
+    locked.version += 1
+    locked.save(update_fields=["recorded_at", "sent_by", "version"])
+    audit_record(
+        actor=actor,
+        action="update.send",
+        obj=locked,
+        item=locked.item,
+        summary=f"Gửi báo cáo {locked.item.code} tới cơ quan thường trực",
+    )
+    return locked
+
+
+@transaction.atomic
+def update_review(
+    *, actor: Actor, update: ProgressUpdate, decision: str, note: str = ""
+) -> ProgressUpdate:
+    """The standing body confirms a sent report, or returns it with a reason."""
+    locked = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
+    if actor.role != Role.STANDING:
+        raise PermissionDenied("Chỉ cơ quan thường trực mới được xác nhận hoặc trả lại báo cáo.")
+    if locked.status != UpdateStatus.SENT:
+        raise ValidationError(
+            f"Chỉ xem xét báo cáo đang chờ xác nhận; báo cáo này “{locked.status_label}”."
+        )
+    if decision not in Decision.values:
+        raise ValidationError("Quyết định không hợp lệ.")
+    if decision == Decision.RETURNED and not note.strip():
+        raise ValidationError({"review_note": "Cần ghi rõ lý do trả lại để đơn vị bổ sung."})
+    locked.decision = decision
+    locked.review_note = note.strip()
+    locked.reviewed_at = timezone.now()
+    locked.reviewed_by = actor.user
+    locked.version += 1
+    locked.save(update_fields=["decision", "review_note", "reviewed_at", "reviewed_by", "version"])
+    verb = "Xác nhận" if decision == Decision.CONFIRMED else "Trả lại"
+    audit_record(
+        actor=actor,
+        action=f"update.{decision}",
+        obj=locked,
+        item=locked.item,
+        summary=f"{verb} báo cáo {locked.item.code}"
+        + (f": {note.strip()}" if note.strip() else ""),
+    )
+    return locked
+
+
+@transaction.atomic
+def update_revise(*, actor: Actor, update: ProgressUpdate) -> ProgressUpdate:
+    """A new draft that revises a returned report (the returned one stays on the record)."""
+    if update.status != UpdateStatus.RETURNED:
+        raise ValidationError("Chỉ lập báo cáo bổ sung cho báo cáo đã bị trả lại.")
+    if actor.agency is None or not actor.agency.path.startswith(update.agency.path):
+        raise PermissionDenied("Chỉ đơn vị đã gửi báo cáo mới được bổ sung.")
+    existing = update.revisions.filter(recorded_at__isnull=True).first()
+    if existing is not None:
+        return existing
+    data = UpdateInput(
+        **{name: getattr(update, name) for name in EDITABLE_FIELDS},
+        obstacles=[ObstacleInput(o.category, o.description) for o in update.obstacles.all()],
+        recommendations=[
+            RecommendationInput(r.addressee, r.content) for r in update.recommendations.all()
+        ],
+    )
+    draft = update_create_draft(actor=actor, item=update.item, period=update.period, data=data)
+    draft.supersedes = update
+    draft.save(update_fields=["supersedes"])
+    return draft
 
 
 @transaction.atomic
@@ -18,27 +244,46 @@ def update_record(
     item: Item,
     valid_on: dt.date,
     state: str,
+    agency: Agency | None = None,
+    period: ReportingPeriod | None = None,
     percent: int | None = None,
     achieved: Decimal | None = None,
     completed_on: dt.date | None = None,
     narrative: str = "",
-    obstacles: str = "",
-    recommendations: str = "",
     recorded_at: dt.datetime | None = None,
+    decision: str = Decision.CONFIRMED,
+    reviewed_at: dt.datetime | None = None,
+    review_note: str = "",
+    obstacles: Sequence[ObstacleInput] = (),
+    recommendations: Sequence[RecommendationInput] = (),
 ) -> ProgressUpdate:
-    """Append a progress update for item as of valid_on (recorded now unless backfilled)."""
+    """Record an already-sent report (backfill from earlier records, imports, the sample).
+
+    It enters the record at recorded_at (default now) as the lead agency's report, reviewed with
+    decision at reviewed_at (default: when recorded); decision "" leaves it awaiting review.
+    """
+    sent = recorded_at or timezone.now()
+    if decision == Decision.RETURNED and not review_note.strip():
+        raise ValidationError({"review_note": "Cần ghi rõ lý do trả lại để đơn vị bổ sung."})
     update = ProgressUpdate(
         item=item,
+        period=period,
+        agency=agency or item.lead_agency,
         valid_on=valid_on,
-        recorded_at=recorded_at or timezone.now(),
         state=state,
         percent=percent,
         achieved=achieved,
         completed_on=completed_on,
         narrative=narrative,
-        obstacles=obstacles,
-        recommendations=recommendations,
+        created_at=sent,
+        recorded_at=sent,
+        decision=decision,
+        reviewed_at=(reviewed_at or sent) if decision else None,
+        review_note=review_note,
     )
     update.full_clean()
     update.save()
+    _write_details(
+        update, UpdateInput(valid_on, state, obstacles=obstacles, recommendations=recommendations)
+    )
     return update

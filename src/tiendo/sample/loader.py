@@ -14,9 +14,13 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
+from tiendo.accounts.models import Role
+from tiendo.accounts.services import membership_set
 from tiendo.agencies.directory import load_nghe_an
 from tiendo.agencies.models import Agency
+from tiendo.lib.dates import ROMAN_QUARTERS, quarter_end
 from tiendo.plans.models import Item, ItemKind, Plan
 from tiendo.plans.services import (
     group_upsert,
@@ -25,7 +29,9 @@ from tiendo.plans.services import (
     plan_upsert,
     programme_upsert,
 )
-from tiendo.progress.services import update_record
+from tiendo.progress.models import Decision, Lifecycle, PeriodKind
+from tiendo.progress.periods import holiday_days, holidays_seed, period_close, period_open
+from tiendo.progress.services import ObstacleInput, RecommendationInput, update_record
 from tiendo.sample import content
 from tiendo.sample.stories import Q1_END, VN, recorded, story
 
@@ -42,9 +48,16 @@ TASKS_UNFINISHED_Q1 = 51
 PILOT_SITES = {"MH01": ("H412", "H425", "H429"), "MH05": ("H412", "H427")}
 
 DEMO_PASSWORD = "TienDo@2024"  # noqa: S105 - printed demo logins of the sample only
+# username, full name, agency key, role, position
 DEMO_USERS = (
-    ("quantri", "Quản trị hệ thống", True),
-    ("lanhdao", "Lãnh đạo UBND tỉnh (chỉ xem)", False),
+    ("quantri", "Quản trị hệ thống", "UBND", Role.ADMIN, "Quản trị hệ thống"),
+    ("lanhdao", "Lê Hồng Vinh", "UBND", Role.LEADER, "Phó Chủ tịch Thường trực UBND tỉnh"),
+    ("thuongtruc", "Trần Ngọc Tuấn", "CAT", Role.STANDING, "Phó Giám đốc Công an tỉnh"),
+    ("yte.chuyenvien", "Nguyễn Thị Hà", "SYT", Role.REPORTER, "Chuyên viên Phòng Nghiệp vụ Y"),
+    ("yte.chuyenvien2", "Phạm Văn Nam", "SYT", Role.REPORTER, "Chuyên viên Văn phòng Sở"),
+    ("yte.lanhdao", "Hồ Đức Thắng", "SYT", Role.HEAD, "Phó Giám đốc Sở Y tế"),
+    ("khcn.chuyenvien", "Võ Thị Lan", "SKHCN", Role.REPORTER, "Chuyên viên Phòng CNTT"),
+    ("khcn.lanhdao", "Võ Trọng Phú", "SKHCN", Role.HEAD, "Phó Giám đốc Sở KH&CN"),
 )
 
 
@@ -98,14 +111,19 @@ def load_sample() -> LoadResult:
         plan_87, content.PLAN_87_GROUPS, content.PLAN_87_TASKS, ItemKind.TASK, bodies
     )
     sites = _load_pilot_sites(plan_762, models, bodies)
+    holidays_seed(range(2023, timezone.localdate().year + 2))
+    holidays = holiday_days()
+    for plan in (plan_762, plan_87):
+        _open_periods(plan, holidays)
     created = 0
-    created += _write_histories(plan_762, _model_outcomes(models), models)
-    created += _write_histories(plan_87, _task_outcomes(tasks), tasks)
-    created += _write_histories(
-        plan_762, {item.code: ("in_progress", None) for item in sites}, sites
-    )
+    created += _write_histories(plan_762, _model_outcomes(models), models, bodies)
+    created += _write_histories(plan_87, _task_outcomes(tasks), tasks, bodies)
+    site_outcomes: dict[str, tuple[str, dt.date | None]] = {
+        item.code: ("in_progress", None) for item in sites
+    }
+    created += _write_histories(plan_762, site_outcomes, sites, bodies)
     _extend_one_deadline(tasks)
-    return LoadResult(created_updates=created, plans=[plan_762, plan_87], users=_demo_users())
+    return LoadResult(created_updates=created, plans=[plan_762, plan_87], users=_demo_users(bodies))
 
 
 def _load_items(
@@ -226,19 +244,29 @@ def _later_finish(rng: random.Random, outcome: str) -> dt.date | None:
 
 
 def _write_histories(
-    plan: Plan, outcomes: dict[str, tuple[str, dt.date | None]], items: list[Item]
+    plan: Plan,
+    outcomes: dict[str, tuple[str, dt.date | None]],
+    items: list[Item],
+    bodies: dict[str, Agency],
 ) -> int:
-    """Append each item's story, unless the item already has updates (idempotent load)."""
+    """Append each item's story, unless the item already has updates (idempotent load).
+
+    Each report belongs to the plan's period with that cut-off, is confirmed by the standing body
+    the next morning, and some are returned first and sent again; a few monthly reports after Q1
+    are missing, and the newest ones still await review.
+    """
     with_updates = set(
         Item.objects.filter(pk__in=[i.pk for i in items], updates__isnull=False).values_list(
             "pk", flat=True
         )
     )
+    periods = {p.cutoff: p for p in plan.periods.all()}
     created = 0
     for item in items:
         if item.pk in with_updates:
             continue
         outcome, finish = outcomes[item.code]
+        rng = random.Random(f"cycle/{plan.number}/{item.code}")  # noqa: S311 - reproducible
         for report in story(
             key=f"{plan.number}/{item.code}",
             issued_on=plan.issued_on,
@@ -246,20 +274,87 @@ def _write_histories(
             finish_after_q1=finish if not item.is_recurring else None,
             deadline=item.deadline,
         ):
-            update_record(
-                item=item,
-                valid_on=report.valid_on,
-                recorded_at=report.recorded_at,
-                state=report.state,
-                percent=report.percent,
-                achieved=_achieved(item, report.percent),
-                completed_on=report.completed_on,
-                narrative=report.narrative,
-                obstacles=report.obstacles,
-                recommendations=report.recommendations,
-            )
+            after_q1 = report.valid_on > Q1_END
+            if after_q1 and report.state == Lifecycle.IN_PROGRESS and rng.random() < 0.08:
+                continue  # a missing monthly report
+            fields = {
+                "item": item,
+                "valid_on": report.valid_on,
+                "period": periods.get(report.valid_on),
+                "state": report.state,
+                "percent": report.percent,
+                "achieved": _achieved(item, report.percent),
+                "completed_on": report.completed_on,
+                "narrative": report.narrative,
+                "obstacles": [ObstacleInput(c, text) for c, text in report.obstacles],
+                "recommendations": [
+                    RecommendationInput(bodies[key], text) for key, text in report.recommendations
+                ],
+            }
+            next_morning = report.recorded_at + dt.timedelta(hours=17)
+            if report.state == Lifecycle.IN_PROGRESS and rng.random() < 0.06:
+                update_record(
+                    **fields,  # type: ignore[arg-type]
+                    recorded_at=report.recorded_at,
+                    decision=Decision.RETURNED,
+                    reviewed_at=next_morning,
+                    review_note=RETURN_REASONS[rng.randrange(len(RETURN_REASONS))],
+                )
+                created += 1
+                report_again = next_morning + dt.timedelta(days=2)
+                update_record(
+                    **fields,  # type: ignore[arg-type]
+                    recorded_at=report_again,
+                    reviewed_at=report_again + dt.timedelta(hours=20),
+                )
+            else:
+                pending = report.valid_on >= dt.date(2024, 12, 14) and rng.random() < 0.3
+                update_record(
+                    **fields,  # type: ignore[arg-type]
+                    recorded_at=report.recorded_at,
+                    decision="" if pending else Decision.CONFIRMED,
+                    reviewed_at=next_morning,
+                )
             created += 1
     return created
+
+
+RETURN_REASONS = (
+    "Báo cáo chưa nêu sản phẩm định lượng cụ thể; đề nghị bổ sung số liệu so với chỉ tiêu.",
+    "Tỷ lệ hoàn thành chưa khớp với kết quả nêu trong báo cáo; đề nghị rà soát lại.",
+    "Chưa có tài liệu minh chứng cho kết quả đã báo cáo.",
+)
+
+
+def _open_periods(plan: Plan, holidays: set[dt.date]) -> None:
+    """Monthly periods from the plan's issue to now, quarter-end (đến hết quý) ones for 2024;
+    those whose due date passed more than a week ago are closed."""
+    today = timezone.localdate()
+    year, month = plan.issued_on.year, plan.issued_on.month
+    while (year, month) <= (today.year, today.month + (today.day >= 15)):
+        period_open(
+            actor=None, plan=plan, kind=PeriodKind.MONTH, year=year, number=month, holidays=holidays
+        )
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    for quarter in (1, 2, 3, 4):
+        end = quarter_end(2024, quarter)
+        if end > plan.issued_on:
+            period_open(
+                actor=None,
+                plan=plan,
+                kind=PeriodKind.CUSTOM,
+                starts_on=max(plan.issued_on, dt.date(2024, 1, 1)),
+                cutoff=end,
+                label=f"Báo cáo đến hết quý {ROMAN_QUARTERS[quarter]}/2024",
+                holidays=holidays,
+            )
+    for period in plan.periods.filter(closed_at__isnull=True):
+        if period.due_on + dt.timedelta(days=7) < today:
+            period_close(
+                actor=None,
+                period=period,
+                at=dt.datetime.combine(period.due_on + dt.timedelta(days=7), dt.time(17), VN),
+            )
 
 
 def _achieved(item: Item, percent: int) -> Decimal | None:
@@ -291,14 +386,25 @@ def _extend_one_deadline(tasks: list[Item]) -> None:
     )
 
 
-def _demo_users() -> list[tuple[str, str, str]]:
+def _demo_users(bodies: dict[str, Agency]) -> list[tuple[str, str, str]]:
+    """One account per role, printed by `make run` (sample only: never in production)."""
     User = get_user_model()
     users = []
-    for username, label, is_admin in DEMO_USERS:
+    for username, full_name, key, role, position in DEMO_USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
-            user = User(username=username, is_staff=is_admin, is_superuser=is_admin)
+            is_admin = role == Role.ADMIN
+            last, _, first = full_name.rpartition(" ")
+            user = User(
+                username=username,
+                first_name=first,
+                last_name=last,
+                is_staff=is_admin,
+                is_superuser=is_admin,
+            )
             user.set_password(DEMO_PASSWORD)
             user.save()
+        membership_set(user=user, agency=bodies[key], role=role, position=position)
+        label = f"{Role(role).label} – {bodies[key].label}"
         users.append((username, DEMO_PASSWORD, label))
     return users

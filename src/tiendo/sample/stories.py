@@ -18,23 +18,44 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 Q1_END = dt.date(2024, 3, 31)
 LAST_DAY = dt.date(2024, 12, 31)
 
-OBSTACLES = (
-    "Hạ tầng kỹ thuật thiếu đồng bộ, đường truyền tại một số điểm chưa ổn định.",
-    "Chưa có hướng dẫn của bộ, ngành Trung ương về quy trình kết nối, chia sẻ dữ liệu.",
-    "Kinh phí thực hiện chưa được bố trí trong dự toán năm.",
-    "Thiếu cán bộ chuyên trách công nghệ thông tin tại cơ sở.",
-    "Một số đơn vị phối hợp chưa chủ động triển khai phần việc được giao.",
-    "Dữ liệu chuyên ngành chưa được làm sạch, chưa đồng bộ với Cơ sở dữ liệu quốc gia về dân cư.",
+# (cause category, what the agency wrote): the causes the article names come first.
+OBSTACLES: tuple[tuple[str, str], ...] = (
+    (
+        "infrastructure",
+        "Hạ tầng kỹ thuật thiếu đồng bộ, đường truyền tại một số điểm chưa ổn định.",
+    ),
+    (
+        "no_guidance",
+        "Chưa có hướng dẫn của bộ, ngành Trung ương về quy trình kết nối, chia sẻ dữ liệu.",
+    ),
+    ("funding", "Kinh phí thực hiện chưa được bố trí trong dự toán năm."),
+    ("staff", "Thiếu cán bộ chuyên trách công nghệ thông tin tại cơ sở."),
+    ("not_proactive", "Một số đơn vị phối hợp chưa chủ động triển khai phần việc được giao."),
+    (
+        "data",
+        "Dữ liệu chuyên ngành chưa được làm sạch, chưa đồng bộ với Cơ sở dữ liệu quốc gia "
+        "về dân cư.",
+    ),
 )
-RECOMMENDATIONS = (
-    "Đề nghị Bộ Công an hướng dẫn quy trình kết nối, xác thực dữ liệu với Cơ sở dữ liệu quốc gia "
-    "về dân cư.",
-    "Đề nghị Bộ Y tế sớm ban hành hướng dẫn thống nhất về triển khai sổ sức khỏe điện tử.",
-    "Đề nghị UBND tỉnh bố trí kinh phí để đầu tư, nâng cấp hạ tầng kỹ thuật.",
-    "Đề nghị Bảo hiểm xã hội Việt Nam hoàn thiện phần mềm tiếp nhận, tra cứu thẻ bảo hiểm y tế "
-    "bằng căn cước công dân.",
-    "Đề nghị Bộ Thông tin và Truyền thông hướng dẫn tiêu chuẩn kết nối Trung tâm điều hành "
-    "thông minh.",
+# (addressee key, recommendation): ministries first, as the leader asked.
+RECOMMENDATIONS: tuple[tuple[str, str], ...] = (
+    (
+        "BCA",
+        "Đề nghị Bộ Công an hướng dẫn quy trình kết nối, xác thực dữ liệu với Cơ sở dữ liệu quốc "
+        "gia về dân cư.",
+    ),
+    ("BYT", "Đề nghị Bộ Y tế sớm ban hành hướng dẫn thống nhất về triển khai sổ sức khỏe điện tử."),
+    ("UBND", "Đề nghị UBND tỉnh bố trí kinh phí để đầu tư, nâng cấp hạ tầng kỹ thuật."),
+    (
+        "BHXHVN",
+        "Đề nghị Bảo hiểm xã hội Việt Nam hoàn thiện phần mềm tiếp nhận, tra cứu thẻ bảo hiểm y tế "
+        "bằng căn cước công dân.",
+    ),
+    (
+        "BTTTT",
+        "Đề nghị Bộ Thông tin và Truyền thông hướng dẫn tiêu chuẩn kết nối Trung tâm điều hành "
+        "thông minh.",
+    ),
 )
 
 
@@ -48,8 +69,8 @@ class Report:
     percent: int
     completed_on: dt.date | None = None
     narrative: str = ""
-    obstacles: str = ""
-    recommendations: str = ""
+    obstacles: tuple[tuple[str, str], ...] = ()
+    recommendations: tuple[tuple[str, str], ...] = ()
 
 
 def report_dates(start: dt.date, end: dt.date = LAST_DAY) -> list[dt.date]:
@@ -137,8 +158,8 @@ def story(
                         state=Lifecycle.NOT_STARTED,
                         percent=0,
                         narrative="Chưa triển khai.",
-                        obstacles=OBSTACLES[rng.randrange(len(OBSTACLES))],
-                        recommendations=RECOMMENDATIONS[rng.randrange(len(RECOMMENDATIONS))],
+                        obstacles=(OBSTACLES[rng.randrange(len(OBSTACLES))],),
+                        recommendations=(RECOMMENDATIONS[rng.randrange(len(RECOMMENDATIONS))],),
                     )
                 )
             continue
@@ -154,9 +175,9 @@ def story(
                 state=Lifecycle.IN_PROGRESS,
                 percent=percent,
                 narrative=f"Đang triển khai, ước đạt {percent} % khối lượng công việc.",
-                obstacles=OBSTACLES[rng.randrange(len(OBSTACLES))] if has_obstacle else "",
+                obstacles=(OBSTACLES[rng.randrange(len(OBSTACLES))],) if has_obstacle else (),
                 recommendations=(
-                    RECOMMENDATIONS[rng.randrange(len(RECOMMENDATIONS))] if has_obstacle else ""
+                    (RECOMMENDATIONS[rng.randrange(len(RECOMMENDATIONS))],) if has_obstacle else ()
                 ),
             )
         )

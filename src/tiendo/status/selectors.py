@@ -18,14 +18,14 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
-from django.db.models import F, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Case, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from tiendo.agencies.models import Agency
 from tiendo.agencies.selectors import lead_agency_scope_q, primary_successor_map
 from tiendo.plans.models import DeadlineChange, Item, Plan, TaskGroup
-from tiendo.progress.models import Lifecycle, ProgressUpdate
+from tiendo.progress.models import Decision, Lifecycle, ProgressUpdate
 
 
 class DeadlineClass(models.TextChoices):
@@ -72,6 +72,7 @@ class Scope:
     group: TaskGroup | None = None
     agency: Agency | None = None
     kind: str | None = None
+    item_ids: Sequence[int] | None = None
     top_level_only: bool = True
 
 
@@ -183,6 +184,8 @@ def scoped_items(scope: Scope, as_of: AsOf) -> QuerySet[Item]:
         items = items.filter(group=scope.group)
     if scope.kind is not None:
         items = items.filter(kind=scope.kind)
+    if scope.item_ids is not None:
+        items = items.filter(pk__in=list(scope.item_ids))
     if scope.top_level_only:
         items = items.filter(parent__isnull=True)
     if scope.agency is not None:
@@ -190,16 +193,43 @@ def scoped_items(scope: Scope, as_of: AsOf) -> QuerySet[Item]:
     return items
 
 
-def snapshot(items: QuerySet[Item], as_of: AsOf) -> QuerySet[Item]:
-    """Annotate items with state, done_on, percent and deadline_now as of (D, K)."""
-    latest = ProgressUpdate.objects.filter(
-        item=OuterRef("pk"), valid_on__lte=as_of.date, recorded_at__lte=as_of.known_at
+def latest_updates(as_of: AsOf) -> QuerySet[ProgressUpdate]:
+    """The lead agency's sent reports valid by D and sent by K, latest first (for OuterRef pk)."""
+    return ProgressUpdate.objects.filter(
+        item=OuterRef("pk"),
+        valid_on__lte=as_of.date,
+        recorded_at__lte=as_of.known_at,
+        is_contribution=False,
     ).order_by("-valid_on", "-recorded_at", "-id")
+
+
+def effective_state(as_of: AsOf) -> Case:
+    """The state a sent report stands for at K: "done" counts only once confirmed by K, and a
+    report returned by K counts as returned (not done), whatever it claimed."""
+    reviewed = Q(reviewed_at__lte=as_of.known_at)
+    return Case(
+        When(reviewed & Q(decision=Decision.RETURNED), then=Value(Lifecycle.RETURNED.value)),
+        When(
+            reviewed & Q(decision=Decision.CONFIRMED, state=Lifecycle.DONE),
+            then=Value(Lifecycle.DONE.value),
+        ),
+        When(state=Lifecycle.DONE, then=Value(Lifecycle.AWAITING.value)),
+        default=F("state"),
+        output_field=models.CharField(),
+    )
+
+
+def snapshot(items: QuerySet[Item], as_of: AsOf) -> QuerySet[Item]:
+    """Annotate items with state, done_on and deadline_now as of (D, K)."""
+    latest = latest_updates(as_of)
     deadline = DeadlineChange.objects.filter(
         item=OuterRef("pk"), decided_on__lte=as_of.date, recorded_at__lte=as_of.known_at
     ).order_by("-decided_on", "-recorded_at", "-id")
     return items.annotate(
-        state=Coalesce(Subquery(latest.values("state")[:1]), Value(Lifecycle.NOT_STARTED.value)),
+        state=Coalesce(
+            Subquery(latest.annotate(effective=effective_state(as_of)).values("effective")[:1]),
+            Value(Lifecycle.NOT_STARTED.value),
+        ),
         done_on=Subquery(
             latest.annotate(day=Coalesce("completed_on", "valid_on")).values("day")[:1],
             output_field=models.DateField(),
@@ -303,6 +333,17 @@ def status_by(scope: Scope, as_of: AsOf, key: str) -> dict[Any, Counts]:
     return dict(result)
 
 
+def done_item_ids(scope: Scope, as_of: AsOf) -> list[int]:
+    """Ids of the items in scope that count as done at (D, K)."""
+    try:
+        classified, params = _classified_sql(scoped_items(scope, as_of), as_of, ["id"])
+    except EmptyResultSet:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT c.id FROM ({classified}) c WHERE c.state = %s", [*params, "done"])
+        return [row[0] for row in cursor.fetchall()]
+
+
 def item_statuses(
     scope: Scope,
     as_of: AsOf,
@@ -316,13 +357,7 @@ def item_statuses(
     """The items behind a figure, each with its status at the cut-off, in plan order."""
     columns = ["id", "percent_now"]
     items = scoped_items(scope, as_of).annotate(
-        percent_now=Subquery(
-            ProgressUpdate.objects.filter(
-                item=OuterRef("pk"), valid_on__lte=as_of.date, recorded_at__lte=as_of.known_at
-            )
-            .order_by("-valid_on", "-recorded_at", "-id")
-            .values("percent")[:1]
-        )
+        percent_now=Subquery(latest_updates(as_of).values("percent")[:1])
     )
     try:
         classified, params = _classified_sql(items, as_of, columns)

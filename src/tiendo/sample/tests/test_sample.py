@@ -70,7 +70,7 @@ def test_sample_carries_history_an_extension_and_late_reports(sample: Any) -> No
     late = [
         u
         for u in ProgressUpdate.objects.only("valid_on", "recorded_at")
-        if (u.recorded_at.date() - u.valid_on).days > 4
+        if u.recorded_at and (u.recorded_at.date() - u.valid_on).days > 4
     ]
     assert late
 

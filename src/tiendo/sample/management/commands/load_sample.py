@@ -20,4 +20,4 @@ class Command(BaseCommand):
         )
         self.stdout.write("Tài khoản dùng thử (chỉ dành cho dữ liệu minh họa):")
         for username, password, label in result.users:
-            self.stdout.write(f"  {username:<10} mật khẩu {password:<14} {label}")
+            self.stdout.write(f"  {username:<16} mật khẩu {password:<13} {label}")

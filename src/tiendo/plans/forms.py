@@ -1,0 +1,36 @@
+"""Forms for item-level requests: deadline extensions and their decisions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from tiendo.progress.forms import DATE_FORMATS, DateInput
+
+
+class ExtensionRequestForm(forms.Form):
+    requested_deadline = forms.DateField(
+        label="Đề nghị gia hạn đến ngày",
+        widget=DateInput(),
+        input_formats=DATE_FORMATS,
+        error_messages={"invalid": "Ngày đề nghị gia hạn không hợp lệ.", "required": "Chọn ngày."},
+    )
+    reason = forms.CharField(
+        label="Lý do đề nghị gia hạn",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Cần nêu rõ lý do đề nghị gia hạn."},
+    )
+
+
+class ExtensionDecisionForm(forms.Form):
+    approve = forms.TypedChoiceField(
+        choices=[("1", "Đồng ý"), ("0", "Không đồng ý")], coerce=lambda v: v == "1"
+    )
+    note = forms.CharField(label="Ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("approve") is False and not (data.get("note") or "").strip():
+            self.add_error("note", "Cần ghi rõ lý do không đồng ý gia hạn.")
+        return data

@@ -1,0 +1,83 @@
+"""Item pages: my items, an item with its reports and history, deadline extension requests."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from tiendo.accounts.access import actor_for, get_item_for_user
+from tiendo.lib.forms import errors_text
+from tiendo.plans.forms import ExtensionDecisionForm, ExtensionRequestForm
+from tiendo.plans.models import ExtensionRequest
+from tiendo.plans.selectors import item_page, my_items, pending_extensions
+from tiendo.plans.services import extension_request_create, extension_request_decide
+
+
+@login_required
+def my_items_view(request: HttpRequest) -> HttpResponse:
+    actor = actor_for(request)
+    return render(request, "plans/my_items.html", {"actor": actor, "rows": my_items(actor)})
+
+
+@login_required
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = actor_for(request)
+    item = get_item_for_user(actor, pk)
+    context = item_page(actor, item)
+    context["extension_form"] = ExtensionRequestForm()
+    return render(request, "plans/item_detail.html", context)
+
+
+@login_required
+@require_POST
+def extension_request(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = actor_for(request)
+    item = get_item_for_user(actor, pk, "extend")
+    form = ExtensionRequestForm(request.POST)
+    if form.is_valid():
+        try:
+            extension_request_create(actor=actor, item=item, **form.cleaned_data)
+            messages.success(request, "Đã gửi đề nghị gia hạn tới cơ quan thường trực.")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, errors_text(form))
+    return redirect("plans:item_detail", pk)
+
+
+@login_required
+def extension_list(request: HttpRequest) -> HttpResponse:
+    actor = actor_for(request)
+    rows = pending_extensions(actor)
+    return render(request, "plans/extensions.html", {"rows": rows, "actor": actor})
+
+
+@login_required
+@require_POST
+def extension_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = actor_for(request)
+    extension = ExtensionRequest.objects.filter(pk=pk).first()
+    if extension is None:
+        raise Http404("Không tìm thấy đề nghị gia hạn.")
+    get_item_for_user(actor, extension.item_id, "review")
+    form = ExtensionDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, errors_text(form))
+        return redirect("plans:extension_list")
+    try:
+        decided = extension_request_decide(
+            actor=actor,
+            request=extension,
+            approve=form.cleaned_data["approve"],
+            note=form.cleaned_data.get("note", ""),
+        )
+        messages.success(
+            request, f"{decided.get_decision_display()} cho nhiệm vụ {decided.item.code}."
+        )
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    return redirect("plans:extension_list")

@@ -1,0 +1,255 @@
+"""The update form (with obstacles and recommendations), review and period forms."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+
+from tiendo.agencies.models import Agency, AgencyKind
+from tiendo.lib.text import parse_number
+from tiendo.plans.models import Item
+from tiendo.progress.models import (
+    REPORTABLE_STATES,
+    Decision,
+    Lifecycle,
+    ObstacleCategory,
+    PeriodKind,
+    ProgressUpdate,
+)
+from tiendo.progress.services import ObstacleInput, RecommendationInput, UpdateInput
+
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%d")
+
+
+class NumberField(forms.CharField):
+    """A number typed the Vietnamese way ('1.250', '85,5'); words are refused with a reason."""
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return parse_number(text)
+        except ValueError:
+            raise forms.ValidationError(
+                f"“{text}” không phải là một số. Chỉ tiêu này được đo bằng số: hãy nhập giá trị "
+                "đạt được (ví dụ 1.250 hoặc 85,5); không ghi “có”, “N/A” hay “xem mô tả”.",
+                code="invalid",
+            ) from None
+
+
+def addressee_choices() -> list[tuple[str, list[tuple[int, str]]]]:
+    """Bodies a recommendation can be addressed to: ministries first, then the province."""
+    groups: list[tuple[str, list[tuple[int, str]]]] = []
+    for label, kinds in (
+        ("Bộ, ngành Trung ương", [AgencyKind.MINISTRY]),
+        ("UBND tỉnh", [AgencyKind.PROVINCE]),
+        ("Sở, ban, ngành", [AgencyKind.DEPARTMENT, AgencyKind.OFFICE, AgencyKind.POLICE]),
+    ):
+        today = timezone.localdate()
+        agencies = Agency.objects.filter(kind__in=kinds).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=today)
+        )
+        groups.append((label, [(a.pk, a.name) for a in agencies.order_by("name")]))
+    return groups
+
+
+class UpdateForm(forms.Form):
+    valid_on = forms.DateField(
+        label="Số liệu tính đến ngày", widget=DateInput(), input_formats=DATE_FORMATS
+    )
+    state = forms.ChoiceField(label="Tình trạng thực hiện", choices=REPORTABLE_STATES)
+    percent = forms.IntegerField(
+        label="Tỷ lệ hoàn thành (%)",
+        required=False,
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "max_value": "Tỷ lệ hoàn thành không vượt quá 100%.",
+            "min_value": "Tỷ lệ hoàn thành không được âm.",
+            "invalid": "Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.",
+        },
+    )
+    achieved = NumberField(label="Kết quả đạt được", required=False)
+    completed_on = forms.DateField(
+        label="Ngày hoàn thành", required=False, widget=DateInput(), input_formats=DATE_FORMATS
+    )
+    narrative = forms.CharField(
+        label="Kết quả thực hiện, sản phẩm",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    obstacle_rows = 3
+    recommendation_rows = 3
+
+    def __init__(self, *args: Any, item: Item, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.item = item
+        if item.unit:
+            self.fields["achieved"].label = f"Kết quả đạt được ({item.unit})"
+        addressees = [("", "— Chọn cơ quan nhận kiến nghị —"), *addressee_choices()]
+        for n in range(1, self.obstacle_rows + 1):
+            self.fields[f"obstacle_{n}_category"] = forms.ChoiceField(
+                label="Nhóm nguyên nhân",
+                required=False,
+                choices=[("", "— Chọn nhóm nguyên nhân —"), *ObstacleCategory.choices],
+            )
+            self.fields[f"obstacle_{n}_text"] = forms.CharField(
+                label="Khó khăn, vướng mắc",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        for n in range(1, self.recommendation_rows + 1):
+            self.fields[f"rec_{n}_to"] = forms.TypedChoiceField(
+                label="Kiến nghị tới", required=False, choices=addressees, coerce=int
+            )
+            self.fields[f"rec_{n}_text"] = forms.CharField(
+                label="Nội dung kiến nghị", required=False, widget=forms.Textarea(attrs={"rows": 2})
+            )
+
+    def obstacle_fields(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        return [
+            (self[f"obstacle_{n}_category"], self[f"obstacle_{n}_text"])
+            for n in range(1, self.obstacle_rows + 1)
+        ]
+
+    def recommendation_fields(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        return [
+            (self[f"rec_{n}_to"], self[f"rec_{n}_text"])
+            for n in range(1, self.recommendation_rows + 1)
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("state") == Lifecycle.DONE and not data.get("completed_on"):
+            self.add_error("completed_on", "Cần ghi ngày hoàn thành khi báo cáo đã hoàn thành.")
+        if data.get("achieved") is not None and self.item.target is None and not self.item.unit:
+            self.add_error(
+                "achieved",
+                "Nhiệm vụ này không có chỉ tiêu định lượng; ghi kết quả ở phần mô tả.",
+            )
+        for n in range(1, self.obstacle_rows + 1):
+            category, text = data.get(f"obstacle_{n}_category"), data.get(f"obstacle_{n}_text")
+            if text and not category:
+                self.add_error(f"obstacle_{n}_category", "Chọn nhóm nguyên nhân của khó khăn này.")
+            if category and not text:
+                self.add_error(f"obstacle_{n}_text", "Ghi rõ nội dung khó khăn, vướng mắc.")
+        for n in range(1, self.recommendation_rows + 1):
+            to, text = data.get(f"rec_{n}_to"), data.get(f"rec_{n}_text")
+            if text and not to:
+                self.add_error(f"rec_{n}_to", "Chọn cơ quan nhận kiến nghị.")
+            if to and not text:
+                self.add_error(f"rec_{n}_text", "Ghi rõ nội dung kiến nghị.")
+        return data
+
+    def to_input(self) -> UpdateInput:
+        data = self.cleaned_data
+        addressees = Agency.objects.in_bulk(
+            [
+                data[f"rec_{n}_to"]
+                for n in range(1, self.recommendation_rows + 1)
+                if data.get(f"rec_{n}_to")
+            ]
+        )
+        return UpdateInput(
+            valid_on=data["valid_on"],
+            state=data["state"],
+            percent=data.get("percent"),
+            achieved=data.get("achieved"),
+            completed_on=data.get("completed_on") if data["state"] == Lifecycle.DONE else None,
+            narrative=data.get("narrative", ""),
+            obstacles=[
+                ObstacleInput(data[f"obstacle_{n}_category"], data[f"obstacle_{n}_text"])
+                for n in range(1, self.obstacle_rows + 1)
+                if data.get(f"obstacle_{n}_text")
+            ],
+            recommendations=[
+                RecommendationInput(addressees[data[f"rec_{n}_to"]], data[f"rec_{n}_text"])
+                for n in range(1, self.recommendation_rows + 1)
+                if data.get(f"rec_{n}_text") and data.get(f"rec_{n}_to") in addressees
+            ],
+        )
+
+    @classmethod
+    def initial_from(cls, update: ProgressUpdate) -> dict[str, Any]:
+        initial: dict[str, Any] = {
+            "valid_on": update.valid_on,
+            "state": update.state,
+            "percent": update.percent,
+            "achieved": update.achieved.normalize() if update.achieved is not None else None,
+            "completed_on": update.completed_on,
+            "narrative": update.narrative,
+            "version": update.version,
+        }
+        for n, obstacle in enumerate(update.obstacles.all()[: cls.obstacle_rows], start=1):
+            initial[f"obstacle_{n}_category"] = obstacle.category
+            initial[f"obstacle_{n}_text"] = obstacle.description
+        for n, rec in enumerate(update.recommendations.all()[: cls.recommendation_rows], start=1):
+            initial[f"rec_{n}_to"] = rec.addressee_id
+            initial[f"rec_{n}_text"] = rec.content
+        return initial
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(choices=Decision.choices, widget=forms.HiddenInput)
+    note = forms.CharField(
+        label="Lý do trả lại, ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == Decision.RETURNED and not (data.get("note") or "").strip():
+            self.add_error("note", "Cần ghi rõ lý do trả lại để đơn vị bổ sung.")
+        return data
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(
+        label="Tài liệu minh chứng (PDF, DOCX, XLSX, ảnh PNG/JPEG)",
+        error_messages={"required": "Chọn một tệp để tải lên.", "empty": "Tệp tải lên rỗng."},
+    )
+
+
+class PeriodForm(forms.Form):
+    kind = forms.ChoiceField(label="Loại kỳ", choices=PeriodKind.choices)
+    year = forms.IntegerField(label="Năm", required=False, min_value=2020, max_value=2100)
+    number = forms.IntegerField(
+        label="Tháng / quý", required=False, min_value=1, max_value=12, initial=1
+    )
+    starts_on = forms.DateField(
+        label="Số liệu từ ngày", required=False, widget=DateInput(), input_formats=DATE_FORMATS
+    )
+    cutoff = forms.DateField(
+        label="Ngày chốt số liệu", required=False, widget=DateInput(), input_formats=DATE_FORMATS
+    )
+    due_on = forms.DateField(
+        label="Hạn gửi báo cáo (để trống: 2 ngày làm việc sau ngày chốt)",
+        required=False,
+        widget=DateInput(),
+        input_formats=DATE_FORMATS,
+    )
+    label = forms.CharField(label="Tên kỳ (tùy chọn)", required=False, max_length=100)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("kind") == PeriodKind.CUSTOM:
+            if not data.get("starts_on"):
+                self.add_error("starts_on", "Kỳ tùy chọn cần ngày bắt đầu.")
+            if not data.get("cutoff"):
+                self.add_error("cutoff", "Kỳ tùy chọn cần ngày chốt số liệu.")
+        elif data.get("kind") and not data.get("year"):
+            self.add_error("year", "Cần chọn năm của kỳ báo cáo.")
+        return data

@@ -1,0 +1,113 @@
+"""Writes to reporting periods and the holiday calendar (the standing body's tools)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from tiendo.accounts.access import Actor
+from tiendo.accounts.models import Role
+from tiendo.audit.services import audit_record
+from tiendo.lib import periods as windows
+from tiendo.plans.models import Plan
+from tiendo.progress.models import Holiday, PeriodKind, ReportingPeriod
+
+
+def _require_standing(actor: Actor | None) -> None:
+    if actor is not None and not (actor.role == Role.STANDING or actor.is_superuser):
+        raise PermissionDenied("Chỉ cơ quan thường trực mới được quản lý kỳ báo cáo.")
+
+
+@transaction.atomic
+def holidays_seed(years: range) -> int:
+    """Load the public holidays of the given years (editable afterwards in the admin)."""
+    created = 0
+    for year in years:
+        for day, name in windows.holidays_for(year):
+            _, made = Holiday.objects.get_or_create(day=day, defaults={"name": name})
+            created += made
+    return created
+
+
+def holiday_days() -> set[dt.date]:
+    return set(Holiday.objects.values_list("day", flat=True))
+
+
+@transaction.atomic
+def period_open(
+    *,
+    actor: Actor | None,
+    plan: Plan,
+    kind: str,
+    year: int | None = None,
+    number: int = 1,
+    starts_on: dt.date | None = None,
+    cutoff: dt.date | None = None,
+    due_on: dt.date | None = None,
+    label: str = "",
+    holidays: set[dt.date] | None = None,
+) -> ReportingPeriod:
+    """Open a reporting period: a Nghị định 09 window (kind, year, number) or a custom one.
+
+    The due date defaults to 2 working days after the cut-off. Opening it again changes nothing.
+    """
+    _require_standing(actor)
+    if kind == PeriodKind.CUSTOM:
+        if starts_on is None or cutoff is None:
+            raise ValidationError("Kỳ báo cáo tùy chọn cần ngày bắt đầu và ngày chốt số liệu.")
+        window = windows.custom_window(starts_on, cutoff)
+    else:
+        if year is None:
+            raise ValidationError("Cần chọn năm của kỳ báo cáo.")
+        try:
+            window = windows.standard_window(windows.PeriodKind(kind), year, number)
+        except ValueError as error:
+            raise ValidationError(str(error)) from None
+    period = ReportingPeriod.objects.filter(plan=plan, kind=kind, cutoff=window.cutoff).first()
+    if period is not None:
+        return period
+    period = ReportingPeriod(
+        plan=plan,
+        kind=kind,
+        label=label or window.label,
+        starts_on=window.starts_on,
+        cutoff=window.cutoff,
+        due_on=due_on
+        or windows.due_date(window.cutoff, holidays if holidays is not None else holiday_days()),
+    )
+    period.full_clean()
+    period.save()
+    audit_record(
+        actor=actor, action="period.open", obj=period, summary=f"Mở kỳ báo cáo {period.label}"
+    )
+    return period
+
+
+@transaction.atomic
+def period_close(
+    *, actor: Actor | None, period: ReportingPeriod, at: dt.datetime | None = None
+) -> ReportingPeriod:
+    """Close a period: its reports can no longer be drafted, edited or sent."""
+    _require_standing(actor)
+    if period.closed_at is None:
+        period.closed_at = at or timezone.now()
+        period.save(update_fields=["closed_at"])
+        audit_record(
+            actor=actor, action="period.close", obj=period, summary=f"Đóng kỳ {period.label}"
+        )
+    return period
+
+
+@transaction.atomic
+def period_reopen(*, actor: Actor, period: ReportingPeriod) -> ReportingPeriod:
+    _require_standing(actor)
+    if period.closed_at is not None:
+        period.closed_at = None
+        period.save(update_fields=["closed_at"])
+        audit_record(
+            actor=actor, action="period.reopen", obj=period, summary=f"Mở lại kỳ {period.label}"
+        )
+    return period

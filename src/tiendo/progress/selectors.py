@@ -1,0 +1,112 @@
+"""Reads for the reporting cycle: open periods, the review queue, reporting compliance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Min, OuterRef, QuerySet, Subquery
+from django.utils import timezone
+
+from tiendo.accounts.access import Actor, items_for_user, updates_for_user
+from tiendo.agencies.models import Agency
+from tiendo.agencies.selectors import primary_successor_map
+from tiendo.plans.models import Plan
+from tiendo.progress.models import Decision, ProgressUpdate, ReportingPeriod
+from tiendo.status.selectors import AsOf, Scope, done_item_ids, scoped_items
+
+
+def open_periods(plan: Plan) -> QuerySet[ReportingPeriod]:
+    """Periods still taking reports, the most recent first."""
+    return plan.periods.filter(closed_at__isnull=True).order_by("-cutoff")
+
+
+def review_queue(actor: Actor) -> QuerySet[ProgressUpdate]:
+    """Sent reports awaiting the standing body's decision, oldest first."""
+    return (
+        updates_for_user(actor)
+        .filter(recorded_at__isnull=False, decision="")
+        .select_related("item", "item__plan", "agency", "period")
+        .order_by("recorded_at")
+    )
+
+
+@dataclass
+class Compliance:
+    """Reporting compliance of one agency in one period (the DHIS2 reporting rate)."""
+
+    agency: Agency
+    expected: int = 0
+    on_time: int = 0
+    late: int = 0
+    returned: int = 0
+    missing_item_ids: list[int] = field(default_factory=list)
+
+    @property
+    def missing(self) -> int:
+        return len(self.missing_item_ids)
+
+    @property
+    def rate(self) -> float:
+        """Share of expected reports received (on time or late), in percent."""
+        return 100.0 * (self.on_time + self.late) / self.expected if self.expected else 100.0
+
+    @property
+    def on_time_rate(self) -> float:
+        return 100.0 * self.on_time / self.expected if self.expected else 100.0
+
+
+def compliance_for_period(
+    period: ReportingPeriod, *, actor: Actor | None = None, known_at: dt.datetime | None = None
+) -> list[Compliance]:
+    """For each lead agency: reports expected in the period, sent on time, late, returned, missing.
+
+    Expected: every top-level item of the plan not already done before the period began. A report
+    is on time when sent by the end of the due date; a returned one not sent again counts as
+    returned. Agencies are named as on the cut-off (an abolished body's items count for its
+    successor from the merger on).
+    """
+    known = known_at or timezone.now()
+    before = AsOf.make(period.starts_on - dt.timedelta(days=1), known)
+    at_cutoff = AsOf.make(period.cutoff, known)
+    items = scoped_items(Scope(plan=period.plan), at_cutoff)
+    if actor is not None:
+        items = items.filter(pk__in=items_for_user(actor).values("pk"))
+    finished = done_item_ids(Scope(plan=period.plan), before)
+    period_updates = ProgressUpdate.objects.filter(
+        item=OuterRef("pk"), period=period, is_contribution=False, recorded_at__lte=known
+    )
+    per_item = (
+        items.exclude(pk__in=finished)
+        .annotate(
+            first_sent=Subquery(
+                period_updates.values("item").annotate(first=Min("recorded_at")).values("first")[:1]
+            ),
+            last_decision=Subquery(
+                period_updates.filter(reviewed_at__lte=known)
+                .order_by("-recorded_at", "-id")
+                .values("decision")[:1]
+            ),
+        )
+        .values_list("pk", "lead_agency_id", "first_sent", "last_decision")
+    )
+    successors = primary_successor_map(period.cutoff)
+    due_end = dt.datetime.combine(
+        period.due_on + dt.timedelta(days=1), dt.time(), tzinfo=timezone.get_current_timezone()
+    )
+    rows = list(per_item)
+    agencies = Agency.objects.in_bulk({successors.get(row[1], row[1]) for row in rows})
+    by_agency: dict[int, Compliance] = {}
+    for item_id, lead_id, first_sent, last_decision in rows:
+        agency_id = successors.get(lead_id, lead_id)
+        row = by_agency.setdefault(agency_id, Compliance(agency=agencies[agency_id]))
+        row.expected += 1
+        if first_sent is None:
+            row.missing_item_ids.append(item_id)
+        elif last_decision == Decision.RETURNED:
+            row.returned += 1
+        elif first_sent < due_end:
+            row.on_time += 1
+        else:
+            row.late += 1
+    return sorted(by_agency.values(), key=lambda c: (c.rate, c.agency.name))
