@@ -15,3 +15,12 @@ def sample(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Any]:
 
     with django_db_blocker.unblock():
         yield load_sample()
+
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    """Argon2 is deliberately slow; tests that are not about hashing use a fast hasher."""
+    settings.PASSWORD_HASHERS = FAST_HASHERS

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from dataclasses import dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth.models import User
+
+from tiendo.accounts.access import Actor, actor_for_user
+from tiendo.accounts.models import Role
+from tiendo.accounts.services import membership_set
 from tiendo.agencies.models import Agency, AgencyKind
 from tiendo.agencies.services import agency_upsert
 from tiendo.plans.models import Item, ItemKind, Plan, Programme, TaskGroup
 from tiendo.plans.services import group_upsert, item_upsert, plan_upsert, programme_upsert
-from tiendo.progress.models import ProgressUpdate
+from tiendo.progress.models import PeriodKind, ProgressUpdate, ReportingPeriod
+from tiendo.progress.periods import period_open
 from tiendo.progress.services import update_record
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
+TEST_PASSWORD = "Mat-khau-thu-2024"  # noqa: S105 - test accounts only
 _serial = itertools.count(1)
 
 
@@ -112,4 +120,73 @@ def report(
         completed_on=completed_on,
         percent=percent,
         recorded_at=recorded_at or at(valid_on, 17),
+    )
+
+
+@dataclass
+class Cast:
+    """The named people of the reporting tests, in one province with two departments.
+
+    standing: officer of Công an tỉnh (the standing body); reporter / colleague / head: Sở Y tế,
+    which leads `item`; outsider / outsider_head: Sở Tư pháp; leader: UBND tỉnh (reads only).
+    """
+
+    province: Agency
+    police: Agency
+    health: Agency
+    justice: Agency
+    plan: Plan
+    item: Item
+    other_item: Item
+    period: ReportingPeriod
+    standing: User
+    reporter: User
+    colleague: User
+    head: User
+    outsider: User
+    outsider_head: User
+    leader: User
+    admin: User
+
+    def actor(self, user: User) -> Actor:
+        return actor_for_user(user, ip="127.0.0.1")
+
+
+def make_cast() -> Cast:
+    province = make_agency("UBND tỉnh Thử nghiệm", kind=AgencyKind.PROVINCE)
+    police = make_agency("Công an tỉnh", parent=province, kind=AgencyKind.POLICE)
+    health = make_agency("Sở Y tế", parent=province)
+    justice = make_agency("Sở Tư pháp", parent=province)
+    plan = make_plan(province, issued_on=dt.date(2024, 1, 10))
+    item = make_item(plan, lead=health, deadline=dt.date(2024, 6, 30))
+    other_item = make_item(plan, lead=justice, deadline=dt.date(2024, 6, 30))
+    period = period_open(
+        actor=None, plan=plan, kind=PeriodKind.QUARTER, year=2024, number=1, holidays=set()
+    )
+
+    def person(username: str, agency: Agency, role: str) -> User:
+        user = User.objects.create_user(username, password=TEST_PASSWORD)
+        membership_set(user=user, agency=agency, role=role)
+        return user
+
+    admin = person("quantri", province, Role.ADMIN)
+    admin.is_superuser = admin.is_staff = True
+    admin.save()
+    return Cast(
+        province=province,
+        police=police,
+        health=health,
+        justice=justice,
+        plan=plan,
+        item=item,
+        other_item=other_item,
+        period=period,
+        standing=person("thuongtruc", police, Role.STANDING),
+        reporter=person("yte.chuyenvien", health, Role.REPORTER),
+        colleague=person("yte.chuyenvien2", health, Role.REPORTER),
+        head=person("yte.lanhdao", health, Role.HEAD),
+        outsider=person("tuphap.chuyenvien", justice, Role.REPORTER),
+        outsider_head=person("tuphap.lanhdao", justice, Role.HEAD),
+        leader=person("lanhdao", province, Role.LEADER),
+        admin=admin,
     )

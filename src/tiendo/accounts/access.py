@@ -202,7 +202,12 @@ UpdateAction = Literal["read", "edit", "send", "review", "revise"]
 
 
 def _in_agency(actor: Actor, agency: Agency) -> bool:
-    return actor.agency is not None and agency.path.startswith(actor.agency.path)
+    """Whether the actor reports for this agency (its own unit or one below it)."""
+    return (
+        actor.role in REPORTING_ROLES
+        and actor.agency is not None
+        and agency.path.startswith(actor.agency.path)
+    )
 
 
 def get_update_for_user(actor: Actor, pk: int, action: UpdateAction = "read") -> ProgressUpdate:
@@ -250,5 +255,9 @@ def updates_for_user(actor: Actor) -> QuerySet[ProgressUpdate]:
     from tiendo.progress.models import ProgressUpdate
 
     updates = ProgressUpdate.objects.filter(item__in=items_for_user(actor))
-    own_drafts = Q(agency__path__startswith=actor.agency.path) if actor.agency else Q(pk__in=[])
+    own_drafts = (
+        Q(agency__path__startswith=actor.agency.path)
+        if actor.agency and actor.role in REPORTING_ROLES
+        else Q(pk__in=[])
+    )
     return updates.filter(Q(recorded_at__isnull=False) | own_drafts)

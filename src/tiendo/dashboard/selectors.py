@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tiendo.accounts.access import READ_ALL_ROLES, Actor, plans_for_user
 from tiendo.plans.models import Plan, TaskGroup
-from tiendo.plans.selectors import plan_list
 from tiendo.status.phrases import plan_sentences
 from tiendo.status.selectors import AsOf, Counts, Scope, Summary, status_by_plan
 
@@ -20,10 +20,20 @@ class PlanCard:
     group_rows: list[tuple[TaskGroup, Counts]]
 
 
-def overview_cards(as_of: AsOf) -> list[PlanCard]:
-    """Every plan issued by the cut-off, with figures from one status query."""
-    plans = list(plan_list().prefetch_related("groups"))
-    summaries = status_by_plan(Scope(plans=plans), as_of)
+def status_scope(
+    actor: Actor, *, plan: Plan | None = None, group: TaskGroup | None = None
+) -> Scope:
+    """What the actor's figures cover: the whole province for the standing body and leaders,
+    the agency's own items for a department or commune."""
+    agency = None if actor.role in READ_ALL_ROLES or actor.is_superuser else actor.read_root
+    return Scope(plan=plan, group=group, agency=agency)
+
+
+def overview_cards(actor: Actor, as_of: AsOf) -> list[PlanCard]:
+    """Every plan the actor may read, issued by the cut-off, with figures from one query."""
+    plans = list(plans_for_user(actor).prefetch_related("groups"))
+    scope = status_scope(actor)
+    summaries = status_by_plan(Scope(plans=plans, agency=scope.agency), as_of)
     cards = []
     for plan in plans:
         summary = summaries.get(plan.pk)

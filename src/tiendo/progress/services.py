@@ -218,6 +218,7 @@ def update_review(
 @transaction.atomic
 def update_revise(*, actor: Actor, update: ProgressUpdate) -> ProgressUpdate:
     """A new draft that revises a returned report (the returned one stays on the record)."""
+    update = ProgressUpdate.objects.select_related("agency").get(pk=update.pk)
     if update.status != UpdateStatus.RETURNED:
         raise ValidationError("Chỉ lập báo cáo bổ sung cho báo cáo đã bị trả lại.")
     if actor.agency is None or not actor.agency.path.startswith(update.agency.path):

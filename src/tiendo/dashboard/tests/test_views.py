@@ -18,7 +18,15 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def reader(client: Client) -> Client:
-    client.force_login(User.objects.create_user("chuyenvien"))
+    """Someone who reads every province (a national administrator)."""
+    client.force_login(User.objects.create_superuser("giamsat"))
+    return client
+
+
+@pytest.fixture
+def leader(sample: Any, client: Client) -> Client:
+    """The sample's leader of UBND tỉnh Nghệ An."""
+    client.force_login(User.objects.get(username="lanhdao"))
     return client
 
 
@@ -38,8 +46,8 @@ def test_login_page_is_vietnamese_and_logs_in(client: Client) -> None:
     assert good.status_code == 302
 
 
-def test_overview_as_of_end_of_q1_shows_the_articles_figures(sample: Any, reader: Client) -> None:
-    html = reader.get(reverse("dashboard:overview"), {"ngay": "2024-03-31"}).content.decode()
+def test_overview_as_of_end_of_q1_shows_the_articles_figures(leader: Client) -> None:
+    html = leader.get(reverse("dashboard:overview"), {"ngay": "2024-03-31"}).content.decode()
     assert (
         "Trong số 38 mô hình điểm theo Kế hoạch số 762/KH-UBND, toàn tỉnh đã hoàn thành 06 mô "
         "hình, đang thực hiện 20 mô hình, còn lại 12 mô hình chưa triển khai." in html
@@ -50,16 +58,14 @@ def test_overview_as_of_end_of_q1_shows_the_articles_figures(sample: Any, reader
 
 
 @pytest.mark.parametrize("day", ["2023-12-31", "2024-03-31", "2024-09-30", "2025-06-30"])
-def test_item_page_lists_exactly_the_items_the_engine_counts(
-    sample: Any, reader: Client, day: str
-) -> None:
+def test_item_page_lists_exactly_the_items_the_engine_counts(leader: Client, day: str) -> None:
     plan = Plan.objects.get(number="762/KH-UBND")
     import datetime as dt
 
     summary = status_summary(Scope(plan=plan), AsOf.make(dt.date.fromisoformat(day)))
     url = reverse("dashboard:plan_items", args=[plan.pk])
     for state, expected in (("done", summary.all.done), ("not_started", summary.all.not_started)):
-        response = reader.get(url, {"ngay": day, "trang_thai": state})
+        response = leader.get(url, {"ngay": day, "trang_thai": state})
         assert len(response.context["rows"]) == expected
         assert f"{expected} mục." in response.content.decode()
 

@@ -1,0 +1,319 @@
+"""Every view and action × every role × own agency / other agency, through the web.
+
+Each row names an action on the Sở Y tế side of the cast (its item, its drafts and reports, its
+evidence) or on Sở Tư pháp's draft, and the HTTP status each person must get. 404 means the thing
+does not exist for that person (nobody learns other agencies' ids by guessing); 403 means they may
+see it but not do that. After each case the database must show the action happened or not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tiendo.plans.models import ExtensionRequest
+from tiendo.progress.evidence import evidence_attach
+from tiendo.progress.models import Lifecycle, ProgressUpdate
+from tiendo.progress.services import UpdateInput, update_create_draft, update_send
+from tiendo.testing import Cast, make_cast
+
+pytestmark = pytest.mark.django_db
+
+PEOPLE = [
+    "reporter",
+    "colleague",
+    "head",
+    "outsider",
+    "outsider_head",
+    "standing",
+    "leader",
+    "admin",
+]
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+@dataclass
+class World:
+    cast: Cast
+    own_draft: ProgressUpdate
+    own_sent: ProgressUpdate
+    other_draft: ProgressUpdate
+    draft_evidence: int
+    sent_evidence: int
+    extension: ExtensionRequest
+
+
+def build(tmp_path: Any, settings: Any) -> World:
+    settings.TIENDO_EVIDENCE_DIR = str(tmp_path)
+    cast = make_cast()
+    report = UpdateInput(valid_on=dt.date(2024, 3, 14), state=Lifecycle.IN_PROGRESS, percent=40)
+    health = cast.actor(cast.reporter)
+    own_sent = update_create_draft(actor=health, item=cast.item, period=cast.period, data=report)
+    sent_evidence = evidence_attach(
+        actor=health, update=own_sent, name="minh-chung.pdf", data=BytesIO(PDF), size=len(PDF)
+    )
+    update_send(actor=cast.actor(cast.head), update=own_sent, expected_version=1)
+    own_draft = update_create_draft(actor=health, item=cast.item, period=cast.period, data=report)
+    draft_evidence = evidence_attach(
+        actor=health, update=own_draft, name="du-thao.pdf", data=BytesIO(PDF), size=len(PDF)
+    )
+    other_draft = update_create_draft(
+        actor=cast.actor(cast.outsider), item=cast.other_item, period=cast.period, data=report
+    )
+    extension = ExtensionRequest.objects.create(
+        item=cast.other_item,
+        requested_deadline=dt.date(2024, 9, 30),
+        reason="Chờ hướng dẫn của Bộ Tư pháp",
+        requested_by=cast.outsider,
+    )
+    return World(
+        cast, own_draft, own_sent, other_draft, draft_evidence.pk, sent_evidence.pk, extension
+    )
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    method: str
+    url: Callable[[World], str]
+    expected: dict[str, int]
+    data: Callable[[World], dict[str, Any]] = lambda w: {}
+    # What the database must say afterwards, given whether the action was allowed.
+    effect: Callable[[World, bool], bool] | None = None
+
+
+def allowed(codes: dict[str, int], ok: int) -> dict[str, int]:
+    return codes | {p: ok for p, c in codes.items() if c == 0}
+
+
+H = {"reporter": 0, "colleague": 0, "head": 0}  # Sở Y tế (own agency)
+J = {"outsider": 404, "outsider_head": 404}  # Sở Tư pháp (other agency)
+R = {"standing": 200, "leader": 200, "admin": 200}  # province-wide readers
+
+UPDATE_FORM = {"valid_on": "2024-03-14", "state": "in_progress", "percent": "55", "version": "1"}
+
+CASES = [
+    Case(
+        "item page",
+        "get",
+        lambda w: reverse("plans:item_detail", args=[w.cast.item.pk]),
+        allowed(H, 200) | J | R,
+    ),
+    Case(
+        "new report form",
+        "get",
+        lambda w: reverse("progress:update_create", args=[w.cast.item.pk]),
+        allowed(H, 200) | J | {"standing": 403, "leader": 403, "admin": 403},
+    ),
+    Case(
+        "create a draft",
+        "post",
+        lambda w: reverse("progress:update_create", args=[w.cast.item.pk]),
+        allowed(H, 302) | J | {"standing": 403, "leader": 403, "admin": 403},
+        data=lambda w: UPDATE_FORM | {"ky": w.cast.period.pk},
+        effect=lambda w, ok: (
+            ProgressUpdate.objects.filter(item=w.cast.item).count() == (3 if ok else 2)
+        ),
+    ),
+    Case(
+        "read own draft",
+        "get",
+        lambda w: reverse("progress:update_detail", args=[w.own_draft.pk]),
+        allowed(H, 200) | J | {"standing": 404, "leader": 404, "admin": 404},
+    ),
+    Case(
+        "edit own draft",
+        "post",
+        lambda w: reverse("progress:update_edit", args=[w.own_draft.pk]),
+        allowed(H, 302) | J | {"standing": 404, "leader": 404, "admin": 404},
+        data=lambda w: UPDATE_FORM,
+        effect=lambda w, ok: (ProgressUpdate.objects.get(pk=w.own_draft.pk).percent == 55) == ok,
+    ),
+    Case(
+        "send own draft",
+        "post",
+        lambda w: reverse("progress:update_send", args=[w.own_draft.pk]),
+        {"reporter": 403, "colleague": 403, "head": 302}
+        | J
+        | {"standing": 404, "leader": 404, "admin": 404},
+        data=lambda w: {"version": "1"},
+        effect=lambda w, ok: (
+            (ProgressUpdate.objects.get(pk=w.own_draft.pk).recorded_at is not None) == ok
+        ),
+    ),
+    Case(
+        "read a sent report",
+        "get",
+        lambda w: reverse("progress:update_detail", args=[w.own_sent.pk]),
+        allowed(H, 200) | J | R,
+    ),
+    Case(
+        "confirm a sent report",
+        "post",
+        lambda w: reverse("progress:update_review", args=[w.own_sent.pk]),
+        {"reporter": 403, "colleague": 403, "head": 403}
+        | J
+        | {"standing": 302, "leader": 403, "admin": 403},
+        data=lambda w: {"decision": "confirmed"},
+        effect=lambda w, ok: (
+            (ProgressUpdate.objects.get(pk=w.own_sent.pk).decision == "confirmed") == ok
+        ),
+    ),
+    Case(
+        "draft evidence",
+        "get",
+        lambda w: reverse("progress:evidence_download", args=[w.draft_evidence]),
+        allowed(H, 200) | J | {"standing": 404, "leader": 404, "admin": 404},
+    ),
+    Case(
+        "sent evidence",
+        "get",
+        lambda w: reverse("progress:evidence_download", args=[w.sent_evidence]),
+        allowed(H, 200) | J | R,
+    ),
+    Case(
+        "upload evidence to own draft",
+        "post",
+        lambda w: reverse("progress:evidence_upload", args=[w.own_draft.pk]),
+        allowed(H, 302) | J | {"standing": 404, "leader": 404, "admin": 404},
+        data=lambda w: {"file": _pdf()},
+        effect=lambda w, ok: (w.own_draft.evidence.count() == 2) == ok,
+    ),
+    Case(
+        "other agency's draft",
+        "get",
+        lambda w: reverse("progress:update_detail", args=[w.other_draft.pk]),
+        {
+            "reporter": 404,
+            "colleague": 404,
+            "head": 404,
+            "outsider": 200,
+            "outsider_head": 200,
+            "standing": 404,
+            "leader": 404,
+            "admin": 404,
+        },
+    ),
+    Case(
+        "edit other agency's draft",
+        "post",
+        lambda w: reverse("progress:update_edit", args=[w.other_draft.pk]),
+        {
+            "reporter": 404,
+            "colleague": 404,
+            "head": 404,
+            "outsider": 302,
+            "outsider_head": 302,
+            "standing": 404,
+            "leader": 404,
+            "admin": 404,
+        },
+        data=lambda w: UPDATE_FORM,
+        effect=lambda w, ok: (ProgressUpdate.objects.get(pk=w.other_draft.pk).percent == 55) == ok,
+    ),
+    Case(
+        "request an extension",
+        "post",
+        lambda w: reverse("plans:extension_request", args=[w.cast.item.pk]),
+        allowed(H, 302) | J | {"standing": 403, "leader": 403, "admin": 403},
+        data=lambda w: {"requested_deadline": "2024-12-31", "reason": "Thiếu kinh phí"},
+        effect=lambda w, ok: ExtensionRequest.objects.filter(item=w.cast.item).exists() == ok,
+    ),
+    Case(
+        "decide an extension",
+        "post",
+        lambda w: reverse("plans:extension_decide", args=[w.extension.pk]),
+        {"reporter": 404, "colleague": 404, "head": 404, "outsider": 403, "outsider_head": 403}
+        | {"standing": 302, "leader": 403, "admin": 403},
+        data=lambda w: {"approve": "1"},
+        effect=lambda w, ok: (
+            (ExtensionRequest.objects.get(pk=w.extension.pk).decision == "approved") == ok
+        ),
+    ),
+    Case(
+        "close a period",
+        "post",
+        lambda w: reverse("progress:period_toggle", args=[w.cast.period.pk]),
+        {
+            "reporter": 403,
+            "colleague": 403,
+            "head": 403,
+            "outsider": 403,
+            "outsider_head": 403,
+            "standing": 302,
+            "leader": 403,
+            "admin": 302,
+        },
+        effect=lambda w, ok: (
+            (type(w.cast.period).objects.get(pk=w.cast.period.pk).closed_at is not None) == ok
+        ),
+    ),
+    Case(
+        "plan periods page",
+        "get",
+        lambda w: reverse("progress:period_list", args=[w.cast.plan.pk]),
+        dict.fromkeys(PEOPLE, 200),
+    ),
+    Case(
+        "compliance page",
+        "get",
+        lambda w: reverse("progress:compliance", args=[w.cast.period.pk]),
+        dict.fromkeys(PEOPLE, 200),
+    ),
+    Case(
+        "review queue",
+        "get",
+        lambda w: reverse("progress:review_queue"),
+        dict.fromkeys(PEOPLE, 200),
+    ),
+    Case("my items", "get", lambda w: reverse("plans:my_items"), dict.fromkeys(PEOPLE, 200)),
+    Case("overview", "get", lambda w: reverse("dashboard:overview"), dict.fromkeys(PEOPLE, 200)),
+    Case(
+        "plan items",
+        "get",
+        lambda w: reverse("dashboard:plan_items", args=[w.cast.plan.pk]),
+        dict.fromkeys(PEOPLE, 200),
+    ),
+]
+
+
+def _pdf() -> Any:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("bien-ban.pdf", PDF, content_type="application/pdf")
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_access_matrix(
+    case: Case, person: str, client: Client, tmp_path: Any, settings: Any
+) -> None:
+    world = build(tmp_path, settings)
+    client.force_login(getattr(world.cast, person))
+    url = case.url(world)
+    if case.method == "get":
+        response = client.get(url)
+    else:
+        response = client.post(url, case.data(world))
+    expected = case.expected[person]
+    assert response.status_code == expected, f"{case.name} by {person}"
+    if case.effect is not None:
+        assert case.effect(world, expected == 302), f"{case.name} by {person}: database state"
+
+
+def test_guessing_ids_of_other_agencies_reveals_nothing(
+    client: Client, tmp_path: Any, settings: Any
+) -> None:
+    world = build(tmp_path, settings)
+    client.force_login(world.cast.outsider)
+    missing = client.get(reverse("progress:update_detail", args=[999_999]))
+    hidden = client.get(reverse("progress:update_detail", args=[world.own_draft.pk]))
+    assert missing.status_code == hidden.status_code == 404
+    assert "Sở Y tế" not in hidden.content.decode()
