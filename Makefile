@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tiendo
 export TIENDO_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install run serve sample test lint typecheck check test-sqlite test-postgres bench clean
+.PHONY: install browser run serve sample test lint typecheck check test-sqlite test-postgres bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,14 @@ run: install
 	TIENDO_DEBUG=1 $(BIN)/tiendo runserver 127.0.0.1:8000
 
 ## The whole suite: lint, types, Django checks, tests on SQLite and on PostgreSQL.
-test: install lint typecheck check test-sqlite test-postgres
+test: install browser lint typecheck check test-sqlite test-postgres
+
+# Browser tests drive Debian's Chromium (never a downloaded browser); fonts with Vietnamese glyphs.
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; \
+	  else echo "Chromium is missing: run 'sudo apt-get install chromium fonts-noto-core'"; fi; }
 
 lint: install
 	$(BIN)/ruff check src bench

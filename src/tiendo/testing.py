@@ -165,7 +165,8 @@ def make_cast() -> Cast:
     )
 
     def person(username: str, agency: Agency, role: str) -> User:
-        user = User.objects.create_user(username, password=TEST_PASSWORD)
+        # "t." keeps test people apart from the sample's demo accounts in the same database.
+        user = User.objects.create_user(f"t.{username}", password=TEST_PASSWORD)
         membership_set(user=user, agency=agency, role=role)
         return user
 

@@ -298,10 +298,7 @@ def test_access_matrix(
     world = build(tmp_path, settings)
     client.force_login(getattr(world.cast, person))
     url = case.url(world)
-    if case.method == "get":
-        response = client.get(url)
-    else:
-        response = client.post(url, case.data(world))
+    response = client.get(url) if case.method == "get" else client.post(url, case.data(world))
     expected = case.expected[person]
     assert response.status_code == expected, f"{case.name} by {person}"
     if case.effect is not None:

@@ -1,0 +1,72 @@
+"""Accounts and security: argon2, lockout, session expiry, CSP, no citizen IDs in logs."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+
+from tiendo.testing import TEST_PASSWORD, make_cast
+
+pytestmark = pytest.mark.django_db
+
+
+def test_passwords_are_hashed_with_argon2(settings: Any) -> None:
+    from tiendo import settings as app_settings
+
+    settings.PASSWORD_HASHERS = app_settings.PASSWORD_HASHERS
+    user = User.objects.create_user("argon", password=TEST_PASSWORD)
+    assert user.password.startswith("argon2$")
+
+
+def test_five_wrong_passwords_lock_the_login_with_a_vietnamese_message(client: Client) -> None:
+    name = make_cast().reporter.username
+    url = reverse("login")
+    for _ in range(5):
+        client.post(url, {"username": name, "password": "sai-mat-khau"})
+    locked = client.post(url, {"username": name, "password": TEST_PASSWORD})
+    assert locked.status_code == 429
+    assert "Tài khoản tạm thời bị khóa" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_correct_password_logs_in_before_the_limit(client: Client) -> None:
+    name = make_cast().reporter.username
+    client.post(reverse("login"), {"username": name, "password": "sai"})
+    response = client.post(reverse("login"), {"username": name, "password": TEST_PASSWORD})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"]
+
+
+def test_pages_carry_a_content_security_policy_and_sessions_expire(
+    client: Client, settings: Any
+) -> None:
+    response = client.get(reverse("login"))
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE and settings.SESSION_COOKIE_AGE <= 8 * 3600
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_logout_needs_a_post_with_csrf(client: Client) -> None:
+    cast = make_cast()
+    csrf_client = Client(enforce_csrf_checks=True)
+    csrf_client.force_login(cast.reporter)
+    assert csrf_client.post(reverse("logout")).status_code == 403
+
+
+def test_full_citizen_id_numbers_never_reach_the_logs(caplog: Any) -> None:
+    from tiendo.lib.logmask import MaskCccdFilter
+
+    logger = logging.getLogger("tiendo.test")
+    handler = logging.StreamHandler()
+    logger.addFilter(MaskCccdFilter())
+    with caplog.at_level(logging.INFO, logger="tiendo.test"):
+        logger.info("Tra cứu công dân %s", "040190012345")
+    logger.removeHandler(handler)
+    assert "040190012345" not in caplog.text
+    assert "040*******45" in caplog.text
