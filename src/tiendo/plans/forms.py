@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from tiendo.progress.forms import DATE_FORMATS, DateInput
+from tiendo.progress.forms import DATE_FORMATS, DateInput, NumberField
 
 
 class ExtensionRequestForm(forms.Form):
@@ -34,3 +34,23 @@ class ExtensionDecisionForm(forms.Form):
         if data.get("approve") is False and not (data.get("note") or "").strip():
             self.add_error("note", "Cần ghi rõ lý do không đồng ý gia hạn.")
         return data
+
+
+class TargetChangeForm(forms.Form):
+    new_target = NumberField(label="Chỉ tiêu mới")
+    decided_on = forms.DateField(
+        label="Ngày quyết định", widget=DateInput(), input_formats=DATE_FORMATS
+    )
+    reason = forms.CharField(
+        label="Lý do điều chỉnh",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Cần nêu rõ lý do điều chỉnh chỉ tiêu."},
+    )
+
+    def clean_new_target(self) -> Any:
+        value = self.cleaned_data.get("new_target")
+        if value is None:
+            raise forms.ValidationError("Nhập chỉ tiêu mới.")
+        if value < 0:
+            raise forms.ValidationError("Chỉ tiêu cần đạt không được là số âm.")
+        return value

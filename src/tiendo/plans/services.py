@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from tiendo.accounts.models import Role
 from tiendo.agencies.models import Agency
-from tiendo.audit.services import audit_record
+from tiendo.audit.services import audit_record, snapshot
 from tiendo.plans.models import (
     DeadlineChange,
     ExtensionDecision,
@@ -104,12 +104,14 @@ def item_upsert(
     target: Decimal | None = None,
     budget_source: str = "own",
     recorded_at: dt.datetime | None = None,
+    actor: Actor | None = None,
 ) -> Item:
     """Create the item with this code in the plan, or update it in place (idempotent).
 
     The deadline given here is the original one; later changes go through item_extend_deadline.
     """
     item = Item.objects.filter(plan=plan, code=code).first() or Item(plan=plan, code=code)
+    before = snapshot(item) if item.pk is not None else None
     if item.pk is not None and item.deadline != deadline and item.deadline_changes.exists():
         raise ValidationError(
             {"deadline": "Thời hạn đã được gia hạn; không sửa thời hạn ban đầu, hãy gia hạn tiếp."}
@@ -135,6 +137,18 @@ def item_upsert(
     item.full_clean()
     item.save()
     item.coordinating_agencies.set(list(coordinating_agencies))
+    after = snapshot(item)
+    if before != after:
+        audit_record(
+            actor=actor,
+            action="item.update" if before else "item.create",
+            obj=item,
+            item=item,
+            summary=f"{'Cập nhật' if before else 'Giao'} {item.get_kind_display().lower()} "
+            f"{item.code}: {item.title[:200]}",
+            before=before,
+            after=after,
+        )
     return item
 
 
@@ -165,6 +179,14 @@ def item_extend_deadline(
     )
     change.full_clean()
     change.save()
+    audit_record(
+        actor=None,
+        action="item.extend",
+        obj=change,
+        item=item,
+        summary=f"Gia hạn {item.code} đến {new_deadline:%d/%m/%Y} (từ {decided_on:%d/%m/%Y}): "
+        f"{reason}",
+    )
     return change
 
 

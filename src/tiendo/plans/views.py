@@ -11,10 +11,14 @@ from django.views.decorators.http import require_POST
 
 from tiendo.accounts.access import actor_for, get_item_for_user
 from tiendo.lib.forms import errors_text
-from tiendo.plans.forms import ExtensionDecisionForm, ExtensionRequestForm
+from tiendo.plans.forms import ExtensionDecisionForm, ExtensionRequestForm, TargetChangeForm
 from tiendo.plans.models import ExtensionRequest
 from tiendo.plans.selectors import item_page, my_items, pending_extensions
-from tiendo.plans.services import extension_request_create, extension_request_decide
+from tiendo.plans.services import (
+    extension_request_create,
+    extension_request_decide,
+    item_change_target,
+)
 
 
 @login_required
@@ -29,6 +33,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_item_for_user(actor, pk)
     context = item_page(actor, item)
     context["extension_form"] = ExtensionRequestForm()
+    context["target_form"] = TargetChangeForm()
     return render(request, "plans/item_detail.html", context)
 
 
@@ -42,6 +47,23 @@ def extension_request(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             extension_request_create(actor=actor, item=item, **form.cleaned_data)
             messages.success(request, "Đã gửi đề nghị gia hạn tới cơ quan thường trực.")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, errors_text(form))
+    return redirect("plans:item_detail", pk)
+
+
+@login_required
+@require_POST
+def target_change(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = actor_for(request)
+    item = get_item_for_user(actor, pk, "review")
+    form = TargetChangeForm(request.POST)
+    if form.is_valid():
+        try:
+            item_change_target(actor=actor, item=item, **form.cleaned_data)
+            messages.success(request, "Đã điều chỉnh chỉ tiêu; chỉ tiêu ban đầu vẫn được giữ.")
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     else:

@@ -301,6 +301,8 @@ def _write_histories(
                     review_note=RETURN_REASONS[rng.randrange(len(RETURN_REASONS))],
                 )
                 created += 1
+                if report.valid_on >= dt.date(2024, 11, 14):
+                    continue  # returned recently: the agency has not sent it again yet
                 report_again = next_morning + dt.timedelta(days=2)
                 update_record(
                     **fields,  # type: ignore[arg-type]

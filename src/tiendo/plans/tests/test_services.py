@@ -130,3 +130,27 @@ def test_done_update_needs_a_completion_date_not_after_its_cutoff() -> None:
     with pytest.raises(ValidationError, match="không vượt quá 100"):
         update_record(item=item, valid_on=dt.date(2024, 3, 14), state="in_progress", percent=140)
     assert not ProgressUpdate.objects.filter(item=item).exists()
+
+
+def test_target_change_needs_a_reason_and_keeps_the_original() -> None:
+    from tiendo.plans.services import current_target, item_change_target
+
+    item = make_item(make_plan(), target=Decimal("100"))
+    with pytest.raises(ValidationError, match="Cần nêu rõ lý do điều chỉnh chỉ tiêu"):
+        item_change_target(
+            actor=None,
+            item=item,
+            new_target=Decimal("80"),
+            reason="",
+            decided_on=dt.date(2024, 5, 1),
+        )
+    item_change_target(
+        actor=None,
+        item=item,
+        new_target=Decimal("80"),
+        reason="Điều chỉnh theo Nghị quyết HĐND",
+        decided_on=dt.date(2024, 5, 1),
+    )
+    item.refresh_from_db()
+    assert (item.target, current_target(item)) == (Decimal("100"), Decimal("80"))
+    assert item.audit_events.filter(action="item.target").exists()

@@ -113,3 +113,50 @@ def test_loading_the_sample_twice_duplicates_nothing(sample: Any) -> None:
 
 def test_sample_plans_are_labelled_illustrative(sample: Any) -> None:
     assert set(Plan.objects.values_list("is_illustrative", flat=True)) == {True}
+
+
+def test_sample_periods_show_on_time_late_missing_and_returned_reports(sample: Any) -> None:
+    from tiendo.progress.models import ReportingPeriod
+    from tiendo.progress.selectors import compliance_for_period
+
+    plan = Plan.objects.get(number="87/KH-UBND")
+    totals = {"on_time": 0, "late": 0, "missing": 0, "returned": 0}
+    for period in ReportingPeriod.objects.filter(plan=plan, cutoff__lte=dt.date(2024, 12, 31)):
+        for row in compliance_for_period(period):
+            totals["on_time"] += row.on_time
+            totals["late"] += row.late
+            totals["missing"] += row.missing
+            totals["returned"] += row.returned
+    assert all(totals.values()), totals
+    assert totals["on_time"] > totals["late"] > 0
+
+
+def test_sample_has_a_user_for_every_role(sample: Any) -> None:
+    from tiendo.accounts.models import Membership, Role
+
+    assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
+    assert {username for username, _, _ in sample.users} >= {"thuongtruc", "yte.chuyenvien"}
+
+
+def test_every_sample_page_renders_for_its_readers(sample: Any, client: Any) -> None:
+    from django.contrib.auth.models import User
+    from django.urls import reverse
+
+    update = ProgressUpdate.objects.filter(item__plan__number="762/KH-UBND").first()
+    assert update is not None
+    for username in ("lanhdao", "thuongtruc", "yte.chuyenvien", "khcn.lanhdao"):
+        client.force_login(User.objects.get(username=username))
+        for url in (
+            reverse("dashboard:overview"),
+            reverse("plans:my_items"),
+            reverse("plans:item_detail", args=[update.item_id]),
+            reverse("progress:update_detail", args=[update.pk]),
+            reverse("progress:review_queue"),
+            reverse("progress:period_list", args=[update.item.plan_id]),
+        ):
+            response = client.get(url)
+            assert response.status_code in (200, 404), (username, url, response.status_code)
+        assert client.get(reverse("plans:item_detail", args=[update.item_id])).status_code in (
+            200,
+            404,
+        )
