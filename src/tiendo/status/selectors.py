@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -344,25 +344,18 @@ def done_item_ids(scope: Scope, as_of: AsOf) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def item_statuses(
+def _status_rows_sql(
     scope: Scope,
     as_of: AsOf,
-    *,
-    states: Sequence[str] = (),
-    deadline_classes: Sequence[str] = (),
-    unfinished_only: bool = False,
-    limit: int = 500,
-    offset: int = 0,
-) -> list[ItemStatus]:
-    """The items behind a figure, each with its status at the cut-off, in plan order."""
-    columns = ["id", "percent_now"]
+    states: Sequence[str],
+    deadline_classes: Sequence[str],
+    unfinished_only: bool,
+) -> tuple[str, list[Any]]:
+    """The statement listing (id, state, class, deadline now, done on, percent) per item."""
     items = scoped_items(scope, as_of).annotate(
         percent_now=Subquery(latest_updates(as_of).values("percent")[:1])
     )
-    try:
-        classified, params = _classified_sql(items, as_of, columns)
-    except EmptyResultSet:
-        return []
+    classified, params = _classified_sql(items, as_of, ["id", "percent_now"])
     conditions: list[str] = []
     if states:
         conditions.append(f"c.state IN ({', '.join(['%s'] * len(states))})")
@@ -376,16 +369,15 @@ def item_statuses(
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     sql = (
         "SELECT c.id, c.state, c.deadline_class, c.deadline_now, c.done_on, c.percent_now"
-        f" FROM ({classified}) c{where} ORDER BY c.id LIMIT %s OFFSET %s"
+        f" FROM ({classified}) c{where} ORDER BY c.id"
     )
-    params.extend([limit, offset])
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    return sql, params
+
+
+def _to_statuses(rows: Sequence[Sequence[Any]], successors: dict[int, int]) -> list[ItemStatus]:
     by_id = Item.objects.select_related("group", "lead_agency", "plan").in_bulk(
         [row[0] for row in rows]
     )
-    successors = primary_successor_map(as_of.date)
     out = []
     for item_id, state, deadline_class, deadline_now, done_on, percent in rows:
         item = by_id[item_id]
@@ -401,6 +393,58 @@ def item_statuses(
             )
         )
     return out
+
+
+def item_statuses(
+    scope: Scope,
+    as_of: AsOf,
+    *,
+    states: Sequence[str] = (),
+    deadline_classes: Sequence[str] = (),
+    unfinished_only: bool = False,
+    limit: int = 500,
+    offset: int = 0,
+) -> list[ItemStatus]:
+    """The items behind a figure, each with its status at the cut-off, in plan order."""
+    try:
+        sql, params = _status_rows_sql(scope, as_of, states, deadline_classes, unfinished_only)
+    except EmptyResultSet:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
+        rows = cursor.fetchall()
+    return _to_statuses(rows, primary_successor_map(as_of.date))
+
+
+def iter_item_statuses(
+    scope: Scope,
+    as_of: AsOf,
+    *,
+    states: Sequence[str] = (),
+    deadline_classes: Sequence[str] = (),
+    unfinished_only: bool = False,
+    chunk: int = 2000,
+) -> Iterator[list[ItemStatus]]:
+    """Every item in scope, in chunks, from one statement (memory stays bounded at any scale)."""
+    try:
+        sql, params = _status_rows_sql(scope, as_of, states, deadline_classes, unfinished_only)
+    except EmptyResultSet:
+        return
+    successors = primary_successor_map(as_of.date)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(chunk):
+            yield _to_statuses(rows, successors)
+
+
+def latest_update_ids(scope: Scope, as_of: AsOf) -> QuerySet[Any, Any]:
+    """For use with __in: the id of each item's report that counts at (D, K)."""
+    return (
+        scoped_items(scope, as_of)
+        .annotate(latest_id=Subquery(latest_updates(as_of).values("id")[:1]))
+        .filter(latest_id__isnull=False)
+        .values("latest_id")
+    )
 
 
 def _as_date(value: Any) -> dt.date | None:

@@ -37,12 +37,14 @@ def test_pages_require_login(client: Client) -> None:
 
 
 def test_login_page_is_vietnamese_and_logs_in(client: Client) -> None:
-    User.objects.create_user("lanhdao", password="Mat-khau-dai-2024")
+    User.objects.create_user("t.dangnhap", password="Mat-khau-dai-2024")
     page = client.get(reverse("login"))
     assert "Đăng nhập" in page.content.decode()
-    bad = client.post(reverse("login"), {"username": "lanhdao", "password": "sai"})
+    bad = client.post(reverse("login"), {"username": "t.dangnhap", "password": "sai"})
     assert "Tên đăng nhập hoặc mật khẩu không đúng" in bad.content.decode()
-    good = client.post(reverse("login"), {"username": "lanhdao", "password": "Mat-khau-dai-2024"})
+    good = client.post(
+        reverse("login"), {"username": "t.dangnhap", "password": "Mat-khau-dai-2024"}
+    )
     assert good.status_code == 302
 
 
