@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("tiendo.dashboard.urls")),
     path("", include("tiendo.plans.urls")),
     path("", include("tiendo.progress.urls")),
+    path("", include("tiendo.documents.urls")),
     path("tai-khoan/", include("tiendo.accounts.urls")),
     path("quan-tri/", admin.site.urls),
 ]

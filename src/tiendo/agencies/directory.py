@@ -133,6 +133,18 @@ NGHE_AN_MERGER: dict[str, tuple[str, ...]] = {
 }
 
 
+def _province_title(province: Province) -> str:
+    """'tỉnh Nghệ An', 'thành phố Hà Nội' (the package names cities in full already)."""
+    if province.name.lower().startswith("thành phố"):
+        return _lower_first(province.name)
+    return f"tỉnh {province.name}"
+
+
+def _lower_first(name: str) -> str:
+    """'Xã Anh Sơn' -> 'xã Anh Sơn', as in 'UBND xã Anh Sơn'."""
+    return name[:1].lower() + name[1:]
+
+
 def _legacy_db() -> Path:
     return Path(vietnamadminunits.__file__).parent / "data" / "dataset.db"
 
@@ -175,7 +187,7 @@ def load_province(code: int, *, nation: Agency | None = None) -> Agency:
     province = Province.from_code(ProvinceCode(code))
     return agency_upsert(
         code=province_code(code),
-        name=f"UBND {province.name}",
+        name=f"UBND {_province_title(province)}",
         short_name=province.name,
         kind=AgencyKind.PROVINCE,
         parent=nation or load_nation(),
@@ -190,7 +202,7 @@ def load_communes(province: Agency, code: int) -> list[Agency]:
         communes.append(
             agency_upsert(
                 code=member_code(code, str(int(ward.code))),
-                name=f"UBND {ward.name}",
+                name=f"UBND {_lower_first(ward.name)}",
                 short_name=ward.name,
                 kind=AgencyKind.COMMUNE,
                 parent=province,
@@ -228,7 +240,7 @@ def load_legacy_districts(province: Agency, code: int) -> list[Agency]:
         if district_code not in districts:
             districts[district_code] = agency_upsert(
                 code=member_code(code, f"H{district_code}"),
-                name=f"UBND {district_name}",
+                name=f"UBND {_lower_first(district_name)}",
                 short_name=district_name,
                 kind=AgencyKind.DISTRICT,
                 parent=province,

@@ -194,9 +194,14 @@ class ProgressUpdate(models.Model):
         verbose_name_plural = "báo cáo tiến độ"
         ordering = ["item", "valid_on", "recorded_at", "id"]
         indexes = [
-            # The as-of engine's lookup: latest sent update of an item valid by D, sent by K.
+            # The as-of engine's lookup: latest lead report of an item valid by D, sent by K.
+            # Covering (PostgreSQL) so both lookups per item read the index alone; SQLite builds
+            # it without the included columns (models.W040 is silenced in settings for that).
             models.Index(
-                fields=["item", "-valid_on", "-recorded_at", "-id"], name="update_asof_idx"
+                fields=["item", "-valid_on", "-recorded_at", "-id"],
+                name="update_asof_idx",
+                include=["state", "completed_on", "decision", "reviewed_at", "percent"],
+                condition=models.Q(is_contribution=False),
             ),
             models.Index(fields=["period", "agency"], name="update_period_agency_idx"),
         ]

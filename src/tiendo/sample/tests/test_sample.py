@@ -79,7 +79,7 @@ def test_agencies_are_real_and_nothing_assumes_one_province(sample: Any) -> None
     province = Agency.objects.get(code="40")
     communes = Agency.objects.filter(parent=province, kind=AgencyKind.COMMUNE)
     assert communes.count() == 130
-    assert communes.filter(name="UBND Phường Thành Vinh").exists()
+    assert communes.filter(name="UBND phường Thành Vinh").exists()
     departments_2025 = [
         a
         for a in Agency.objects.filter(
