@@ -27,11 +27,16 @@ run: install
 test: install browser lint typecheck check test-sqlite test-postgres
 
 # Browser tests drive Debian's Chromium (never a downloaded browser); fonts with Vietnamese glyphs.
+# Reports become PDF through LibreOffice; pdftoppm renders their pages for people to look at.
 browser:
 	@command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; \
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium fonts-noto-core'"; fi; }
+	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui poppler-utils fonts-liberation >/dev/null; \
+	  else echo "LibreOffice is missing: run 'sudo apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation'"; fi; }
 
 lint: install
 	$(BIN)/ruff check src bench

@@ -201,6 +201,7 @@ def _title(document: DocumentObject, report: Report) -> None:
 
 def _signature(document: DocumentObject, report: Report) -> None:
     spec = report.spec
+    _paragraph(document, "", size=8, space_after=0)
     table = document.add_table(rows=1, cols=2)
     table.autofit = False
     left, right = table.rows[0].cells

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -10,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from tiendo.accounts.access import actor_for, plans_for_user
+from tiendo.dashboard.selectors import status_scope
 from tiendo.documents.forms import ReportForm, sections_from_post
 from tiendo.documents.report import build_report
 from tiendo.documents.selectors import default_particulars
@@ -27,7 +30,11 @@ def report_page(request: HttpRequest) -> HttpResponse:
     )
     context: dict[str, object] = {"form": form, "formats": FORMATS}
     if request.method == "POST" and form.is_valid():
-        spec = form.spec()
+        # A department or commune reports on its own items; the province-wide readers on all.
+        agency = status_scope(actor).agency
+        spec = replace(
+            form.spec(), scope_agency=agency, where=agency.label if agency else "toàn tỉnh"
+        )
         fmt = request.POST.get("xuat", "")
         try:
             if fmt in FORMATS:
