@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.forms import ModelForm
 from django.http import HttpRequest
 
+from tiendo.accounts.access import actor_for
 from tiendo.agencies.models import Agency, AgencySuccession
 from tiendo.agencies.services import agency_upsert
 
@@ -34,6 +35,7 @@ class AgencyAdmin(admin.ModelAdmin[Agency]):
             short_name=obj.short_name,
             valid_from=obj.valid_from,
             valid_to=obj.valid_to,
+            actor=actor_for(request),
         )
         obj.pk, obj.path = saved.pk, saved.path
 

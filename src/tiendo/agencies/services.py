@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tiendo.agencies.models import Agency, AgencySuccession, SuccessionKind
+from tiendo.audit.services import audit_record, snapshot
+
+if TYPE_CHECKING:
+    from tiendo.accounts.access import Actor
 
 
 def agency_get_by_code(code: str) -> Agency:
@@ -28,9 +33,11 @@ def agency_upsert(
     short_name: str = "",
     valid_from: dt.date | None = None,
     valid_to: dt.date | None = None,
+    actor: Actor | None = None,
 ) -> Agency:
     """Create the agency with this code, or bring an existing one up to date (idempotent)."""
     agency = Agency.objects.filter(code=code).first() or Agency(code=code)
+    before = snapshot(agency) if agency.pk is not None else None
     agency.name = name
     agency.kind = kind
     agency.parent = parent
@@ -47,6 +54,16 @@ def agency_upsert(
             _rewrite_subtree_paths(old=agency.path, new=path)
         agency.path = path
         Agency.objects.filter(pk=agency.pk).update(path=path)
+    after = snapshot(agency)
+    if before != after:
+        audit_record(
+            actor=actor,
+            action="agency.update" if before else "agency.create",
+            obj=agency,
+            summary=f"{'Cập nhật' if before else 'Thêm'} cơ quan {agency.code} – {agency.name}",
+            before=before,
+            after=after,
+        )
     return agency
 
 

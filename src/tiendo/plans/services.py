@@ -51,11 +51,13 @@ def plan_upsert(
     period_end: dt.date | None = None,
     is_illustrative: bool = False,
     recorded_at: dt.datetime | None = None,
+    actor: Actor | None = None,
 ) -> Plan:
     """Create a plan, or update the one this issuer numbered the same way."""
     plan = Plan.objects.filter(issuing_agency=issuing_agency, number=number).first() or Plan(
         issuing_agency=issuing_agency, number=number
     )
+    before = snapshot(plan) if plan.pk is not None else None
     plan.programme = programme
     plan.issued_on = issued_on
     plan.title = title
@@ -66,6 +68,16 @@ def plan_upsert(
         plan.recorded_at = recorded_at
     plan.full_clean()
     plan.save()
+    after = snapshot(plan)
+    if before != after:
+        audit_record(
+            actor=actor,
+            action="plan.update" if before else "plan.create",
+            obj=plan,
+            summary=f"{'Cập nhật' if before else 'Ban hành'} Kế hoạch số {plan.number}",
+            before=before,
+            after=after,
+        )
     return plan
 
 
