@@ -21,6 +21,9 @@ run: install
 	mkdir -p $(TIENDO_DATA_DIR)
 	$(BIN)/tiendo migrate --noinput
 	$(BIN)/tiendo load_sample
+	# The reminder worker runs beside the web server and stops with it.
+	TIENDO_DEBUG=1 $(BIN)/tiendo worker --interval 60 & worker=$$!; \
+	trap 'kill $$worker' EXIT INT TERM; \
 	TIENDO_DEBUG=1 $(BIN)/tiendo runserver 127.0.0.1:8000
 
 ## The whole suite: lint, types, Django checks, tests on SQLite and on PostgreSQL.

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import django_stubs_ext
 
-from tiendo.lib.env import database_from_url, env_bool, env_int, env_list, env_str
+from tiendo.lib.env import (
+    database_from_url,
+    env_bool,
+    env_email,
+    env_int,
+    env_list,
+    env_str,
+)
 
 # Lets admin and form classes carry type parameters at run time, as mypy --strict wants them.
 django_stubs_ext.monkeypatch()
@@ -38,6 +45,7 @@ INSTALLED_APPS = [
     "tiendo.dashboard",
     "tiendo.audit",
     "tiendo.documents",
+    "tiendo.notifications",
     "tiendo.sample",
     "axes",
 ]
@@ -137,6 +145,21 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # Programme-wide defaults that officials may change (domain.md §3: "sắp đến hạn" within N days).
 TIENDO_DUE_SOON_DAYS = env_int("TIENDO_DUE_SOON_DAYS", 3)
+
+# E-mail: SMTP in production (TIENDO_EMAIL_HOST…); printed to the console when no host is set.
+EMAIL_HOST = env_str("TIENDO_EMAIL_HOST", "")
+EMAIL_PORT = env_int("TIENDO_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("TIENDO_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("TIENDO_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("TIENDO_EMAIL_TLS", False)
+EMAIL_TIMEOUT = env_int("TIENDO_EMAIL_TIMEOUT", 20)
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = env_email("TIENDO_EMAIL_FROM", "Tien Do <tiendo@localhost>")
+TIENDO_BASE_URL = env_str("TIENDO_BASE_URL", "http://127.0.0.1:8000")
 
 # Evidence files live outside the web root and are served only through the access helper.
 TIENDO_EVIDENCE_DIR = env_str("TIENDO_EVIDENCE_DIR", str(DATA_DIR / "evidence"))

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("tiendo.plans.urls")),
     path("", include("tiendo.progress.urls")),
     path("", include("tiendo.documents.urls")),
+    path("", include("tiendo.notifications.urls")),
     path("tai-khoan/", include("tiendo.accounts.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tiendo.accounts.access import READ_ALL_ROLES, Actor, plans_for_user
+from tiendo.notifications.models import Notification
 from tiendo.plans.models import Plan, TaskGroup
 from tiendo.status.phrases import plan_sentences
 from tiendo.status.selectors import AsOf, Counts, Scope, Summary, status_by_plan
@@ -18,6 +19,15 @@ class PlanCard:
     summary: Summary
     sentences: list[str]
     group_rows: list[tuple[TaskGroup, Counts]]
+
+
+def weekly_summary_for(actor: Actor) -> Notification | None:
+    """The latest weekly summary sent to this leader or standing officer, for the overview."""
+    return (
+        Notification.objects.filter(recipient=actor.user, kind="weekly_summary")
+        .order_by("-created_at")
+        .first()
+    )
 
 
 def status_scope(

@@ -8,7 +8,7 @@ from django.shortcuts import render
 
 from tiendo.accounts.access import actor_for, get_plan_for_user
 from tiendo.dashboard.forms import AsOfForm, ItemFilterForm
-from tiendo.dashboard.selectors import overview_cards, status_scope
+from tiendo.dashboard.selectors import overview_cards, status_scope, weekly_summary_for
 from tiendo.status.selectors import AsOf, item_statuses
 
 
@@ -18,9 +18,8 @@ def overview(request: HttpRequest) -> HttpResponse:
     form = AsOfForm(request.GET or None)
     as_of = AsOf.make(form.as_of_date())
     cards = overview_cards(actor, as_of)
-    return render(
-        request, "dashboard/overview.html", {"form": form, "as_of": as_of, "cards": cards}
-    )
+    context = {"form": form, "as_of": as_of, "cards": cards, "summary": weekly_summary_for(actor)}
+    return render(request, "dashboard/overview.html", context)
 
 
 @login_required

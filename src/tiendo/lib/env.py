@@ -37,6 +37,18 @@ def env_int(name: str, default: int) -> int:
         raise ConfigError(f"{name}={raw!r} is not an integer") from None
 
 
+def env_email(name: str, default: str) -> str:
+    """An address such as 'Tiến Độ <tiendo@tinh.gov.vn>'; a malformed one stops the start."""
+    from email.utils import parseaddr
+
+    raw = os.environ.get(name) or default
+    _, address = parseaddr(raw)
+    local, _, domain = address.partition("@")
+    if not local or not domain or " " in address:
+        raise ConfigError(f"{name}={raw!r} is not a valid e-mail address")
+    return raw
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":

@@ -204,6 +204,26 @@ def update_review(
     locked.version += 1
     locked.save(update_fields=["decision", "review_note", "reviewed_at", "reviewed_by", "version"])
     verb = "Xác nhận" if decision == Decision.CONFIRMED else "Trả lại"
+    if decision == Decision.RETURNED:
+        from tiendo.notifications.services import Reminder, notify_on_commit
+
+        item = locked.item
+        notify_on_commit(
+            [
+                Reminder(
+                    locked.agency,
+                    ["reporter", "head"],
+                    "returned",
+                    f"returned:{locked.pk}",
+                    f"Báo cáo {item.code} bị trả lại để bổ sung",
+                    f"Cơ quan thường trực trả lại báo cáo tiến độ “{item.title}” (số liệu đến "
+                    f"{locked.valid_on:%d/%m/%Y}). Lý do: {locked.review_note}",
+                    f"/bao-cao/{locked.pk}/",
+                    item,
+                    mandatory=True,
+                )
+            ]
+        )
     audit_record(
         actor=actor,
         action=f"update.{decision}",

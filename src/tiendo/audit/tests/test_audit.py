@@ -49,6 +49,7 @@ def test_item_changes_keep_what_they_replaced() -> None:
         actor=cast.actor(cast.admin),
     )
     event = AuditEvent.objects.filter(item=item, action="item.update").get()
+    assert event.before is not None and event.after is not None
     assert (event.before["title"], event.after["title"]) == (
         "Nhiệm vụ thử nghiệm",
         "Nhiệm vụ đã đổi tên",

@@ -104,10 +104,10 @@ def test_overview_query_count_does_not_grow_with_data(
     for plan in plans:
         for _ in range(20):
             make_item(plan)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         reader.get(reverse("dashboard:overview"), {"ngay": "2024-03-31"})
     plan = plans[0]
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         reader.get(reverse("dashboard:plan_items", args=[plan.pk]), {"ngay": "2024-03-31"})
     rows = item_statuses(Scope(plan=plan), AsOf.make(__import__("datetime").date(2024, 3, 31)))
     assert len(rows) == 20
