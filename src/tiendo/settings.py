@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "tiendo.audit",
     "tiendo.documents",
     "tiendo.notifications",
+    "tiendo.indicators",
     "tiendo.sample",
     "axes",
 ]

@@ -33,6 +33,7 @@ from tiendo.progress.models import Decision, Lifecycle, PeriodKind
 from tiendo.progress.periods import holiday_days, holidays_seed, period_close, period_open
 from tiendo.progress.services import ObstacleInput, RecommendationInput, update_record
 from tiendo.sample import content
+from tiendo.sample.indicators import load_indicator_sample
 from tiendo.sample.stories import Q1_END, VN, recorded, story
 
 PLAN_762 = "762/KH-UBND"
@@ -123,6 +124,7 @@ def load_sample() -> LoadResult:
     }
     created += _write_histories(plan_762, site_outcomes, sites, bodies)
     _extend_one_deadline(tasks)
+    load_indicator_sample(province, timezone.localdate())
     return LoadResult(created_updates=created, plans=[plan_762, plan_87], users=_demo_users(bodies))
 
 

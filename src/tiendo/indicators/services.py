@@ -1,0 +1,133 @@
+"""Writes to indicators: definitions, targets and values (form, CSV and sample share these)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from tiendo.agencies.models import Agency
+from tiendo.indicators.models import Indicator, IndicatorTarget, IndicatorValue
+from tiendo.lib.dates import DateInputError, parse_date
+from tiendo.lib.text import parse_number
+
+
+@transaction.atomic
+def indicator_upsert(
+    *,
+    code: str,
+    name: str,
+    unit: str,
+    direction: str = "up",
+    is_rate: bool = False,
+    baseline: Decimal | None = None,
+    description: str = "",
+) -> Indicator:
+    indicator = Indicator.objects.filter(code=code).first() or Indicator(code=code)
+    indicator.name, indicator.unit, indicator.direction = name, unit, direction
+    indicator.is_rate, indicator.baseline, indicator.description = is_rate, baseline, description
+    indicator.full_clean()
+    indicator.save()
+    return indicator
+
+
+@transaction.atomic
+def target_set(
+    *, indicator: Indicator, agency: Agency, period_end: dt.date, target: Decimal
+) -> IndicatorTarget:
+    row = IndicatorTarget.objects.filter(
+        indicator=indicator, agency=agency, period_end=period_end
+    ).first()
+    row = row or IndicatorTarget(indicator=indicator, agency=agency, period_end=period_end)
+    row.target = target
+    row.full_clean()
+    row.save()
+    return row
+
+
+@transaction.atomic
+def value_record(
+    *, indicator: Indicator, agency: Agency, period_end: dt.date, value: Decimal
+) -> IndicatorValue:
+    """Record (or correct) a locality's value for a period."""
+    row = IndicatorValue.objects.filter(
+        indicator=indicator, agency=agency, period_end=period_end
+    ).first()
+    row = row or IndicatorValue(indicator=indicator, agency=agency, period_end=period_end)
+    row.value = value
+    row.full_clean()
+    row.save()
+    return row
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    errors: list[str]
+
+
+COLUMNS = ["ma_chi_tieu", "ma_dia_ban", "ky", "gia_tri"]
+
+
+def values_import_csv(data: bytes) -> ImportResult:
+    """Import values from CSV (ma_chi_tieu, ma_dia_ban, ky, gia_tri): all rows or none.
+
+    Every problem is reported by row and column; nothing is written when there is one.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return ImportResult(0, ["Tệp không phải văn bản UTF-8 (CSV)."])
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        return ImportResult(0, [f"Thiếu cột: {', '.join(missing)} (cần: {', '.join(COLUMNS)})."])
+    indicators = {i.code: i for i in Indicator.objects.all()}
+    errors: list[str] = []
+    rows: list[tuple[Indicator, Agency, dt.date, Decimal]] = []
+    agencies: dict[str, Agency | None] = {}
+    for line, row in enumerate(reader, start=2):
+        indicator = indicators.get((row["ma_chi_tieu"] or "").strip())
+        if indicator is None:
+            errors.append(
+                f"Dòng {line}, cột ma_chi_tieu: không có chỉ tiêu “{row['ma_chi_tieu']}”."
+            )
+        code = (row["ma_dia_ban"] or "").strip()
+        if code not in agencies:
+            agencies[code] = Agency.objects.filter(code=code).first()
+        agency = agencies[code]
+        if agency is None:
+            errors.append(f"Dòng {line}, cột ma_dia_ban: không có địa bàn mã “{code}”.")
+        try:
+            period = parse_date(row["ky"] or "", field="Kỳ")
+        except DateInputError as error:
+            errors.append(f"Dòng {line}, cột ky: {error}")
+            period = None
+        try:
+            value = parse_number(row["gia_tri"] or "")
+            if value < 0:
+                raise ValueError
+        except ValueError:
+            errors.append(f"Dòng {line}, cột gia_tri: “{row['gia_tri']}” không phải số không âm.")
+            value = None
+        if indicator and agency and period and value is not None:
+            rows.append((indicator, agency, period, value))
+    if errors:
+        return ImportResult(0, errors)
+    with transaction.atomic():
+        for indicator, agency, period, value in rows:
+            value_record(indicator=indicator, agency=agency, period_end=period, value=value)
+    return ImportResult(len(rows), [])
+
+
+def check_value(raw: str) -> Decimal:
+    try:
+        value = parse_number(raw)
+    except ValueError:
+        raise ValidationError(f"“{raw}” không phải là một số.") from None
+    return value
