@@ -8,51 +8,15 @@ item as done on time. Screenshots of every step go to test-artifacts/screenshots
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
+from tiendo.browser_tests.conftest import BROWSER_TEST_MARKS, SHOTS
 from tiendo.progress.models import Decision, ProgressUpdate
 from tiendo.status.selectors import AsOf, DeadlineClass, Scope, item_statuses
 from tiendo.testing import TEST_PASSWORD, Cast, make_cast
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls made here between
-# browser steps are ordinary blocking calls, which Django must be told are intended.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SHOTS = Path(os.environ.get("TIENDO_ARTIFACTS", "test-artifacts")) / "screenshots"
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-        reason="Chromium is not installed (make test installs it)",
-    ),
-]
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+pytestmark = BROWSER_TEST_MARKS
 
 
 class Person:

@@ -2,13 +2,36 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+
 from tiendo.accounts.access import READ_ALL_ROLES, Actor, plans_for_user
+from tiendo.agencies.models import Agency
+from tiendo.agencies.selectors import primary_successor_map
 from tiendo.notifications.models import Notification
 from tiendo.plans.models import Plan, TaskGroup
+from tiendo.progress.models import Obstacle, ObstacleCategory, Recommendation, ReportingPeriod
+from tiendo.progress.selectors import compliance_for_period
 from tiendo.status.phrases import plan_sentences
-from tiendo.status.selectors import AsOf, Counts, Scope, Summary, status_by_plan
+from tiendo.status.selectors import (
+    AsOf,
+    Counts,
+    DeadlineClass,
+    ItemStatus,
+    Scope,
+    Summary,
+    item_statuses,
+    latest_update_ids,
+    scoped_items,
+    status_by,
+    status_by_plan,
+    status_counts,
+    status_summary,
+)
 
 
 @dataclass(frozen=True)
@@ -56,3 +79,160 @@ def overview_cards(actor: Actor, as_of: AsOf) -> list[PlanCard]:
         ]
         cards.append(PlanCard(plan, summary, plan_sentences(plan, summary), rows))
     return cards
+
+
+# --- the operations centre (IOC) ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BurnPoint:
+    day: dt.date
+    done: int
+    total: int
+
+
+def month_ends(first: dt.date, last: dt.date, limit: int = 24) -> list[dt.date]:
+    """The last day of each month from first to last, and last itself (at most limit points)."""
+    days, year, month = [], first.year, first.month
+    while True:
+        end = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+        if end >= last:
+            break
+        days.append(end)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return [*days[-(limit - 1) :], last] if limit > 1 else [last]
+
+
+def burn_up(scope: Scope, as_of: AsOf, since: dt.date) -> list[BurnPoint]:
+    """Items done and items assigned at each month's end: one as-of query per point."""
+    out = []
+    for day in month_ends(since, as_of.date):
+        counts = status_summary(scope, AsOf(day, as_of.known_at, as_of.due_soon_days)).all
+        out.append(BurnPoint(day, counts.done, counts.total))
+    return out
+
+
+def upcoming(scope: Scope, as_of: AsOf, days: int = 14) -> list[ItemStatus]:
+    horizon = as_of.date + dt.timedelta(days=days)
+    rows = item_statuses(
+        scope, as_of, deadline_classes=[DeadlineClass.DUE_SOON, DeadlineClass.IN_TIME], limit=5000
+    )
+    soon = [r for r in rows if r.deadline_now and r.deadline_now <= horizon]
+    return sorted(soon, key=lambda r: (r.deadline_now or horizon, r.item.code))
+
+
+def bottlenecks(scope: Scope, as_of: AsOf, limit: int = 20) -> list[ItemStatus]:
+    """Overdue items (điểm nghẽn), the longest overdue first."""
+    rows = item_statuses(scope, as_of, deadline_classes=[DeadlineClass.OVERDUE], limit=100_000)
+    return sorted(rows, key=lambda r: (r.deadline_now or as_of.date, r.item.code))[:limit]
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """One agency's accountability line: what it leads and how it is going."""
+
+    agency: Agency
+    counts: Counts
+    reporting_rate: float | None
+    open_recommendations: int
+
+    @property
+    def on_time_rate(self) -> float:
+        c = self.counts
+        return 100.0 * c.by_class[DeadlineClass.DONE_ON_TIME] / c.total if c.total else 0.0
+
+
+def scorecards(scope: Scope, as_of: AsOf, plans: list[Plan]) -> list[Scorecard]:
+    """Agencies ranked: most overdue first, then the lowest share done on time."""
+    per_agency = status_by(scope, as_of, "lead_agency_id")
+    agencies = Agency.objects.in_bulk(list(per_agency))
+    rates: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for plan in plans:
+        period = (
+            ReportingPeriod.objects.filter(plan=plan, cutoff__lte=as_of.date)
+            .order_by("-cutoff")
+            .first()
+        )
+        if period is not None:
+            for row in compliance_for_period(period, known_at=as_of.known_at):
+                rates[row.agency.pk].append((row.on_time + row.late, row.expected))
+    open_recs = dict(
+        Recommendation.objects.filter(update_id__in=latest_update_ids(scope, as_of))
+        .values("update__item__lead_agency_id")
+        .annotate(n=Count("id"))
+        .values_list("update__item__lead_agency_id", "n")
+    )
+    successors = primary_successor_map(as_of.date)
+    recs_by_agency: dict[int, int] = defaultdict(int)
+    for agency_id, n in open_recs.items():
+        recs_by_agency[successors.get(agency_id, agency_id)] += n
+    cards = []
+    for agency_id, counts in per_agency.items():
+        sent = sum(s for s, _ in rates.get(agency_id, []))
+        expected = sum(e for _, e in rates.get(agency_id, []))
+        cards.append(
+            Scorecard(
+                agencies[agency_id],
+                counts,
+                100.0 * sent / expected if expected else None,
+                recs_by_agency.get(agency_id, 0),
+            )
+        )
+    return sorted(cards, key=lambda c: (-c.counts.overdue, c.on_time_rate, c.agency.name))
+
+
+@dataclass(frozen=True)
+class Heatmap:
+    """Unfinished and overdue items per agency (rows) and task group (columns) of one plan."""
+
+    groups: list[TaskGroup]
+    rows: list[tuple[Agency, list[Counts | None]]]
+
+
+def heatmap(plan: Plan, scope: Scope, as_of: AsOf) -> Heatmap:
+    rows = status_counts(
+        Scope(plan=plan, agency=scope.agency, kind=scope.kind),
+        as_of,
+        by=("lead_agency_id", "group_id"),
+    )
+    successors = primary_successor_map(as_of.date)
+    cells: dict[tuple[int, int], Counts] = defaultdict(Counts)
+    for (agency_id, group_id), state, deadline_class, n in rows:
+        cells[(successors.get(agency_id, agency_id), group_id)].add(state, deadline_class, n)
+    groups = list(plan.groups.all())
+    agencies = Agency.objects.in_bulk({agency_id for agency_id, _ in cells})
+    table = [
+        (agencies[agency_id], [cells.get((agency_id, g.pk)) for g in groups])
+        for agency_id in sorted(agencies, key=lambda a: agencies[a].name)
+    ]
+    return Heatmap(groups, table)
+
+
+def obstacles_over_time(scope: Scope, as_of: AsOf) -> tuple[list[str], list[tuple[str, list[int]]]]:
+    """Obstacles reported per month by cause category, from sent reports on items in scope."""
+    rows = (
+        Obstacle.objects.filter(
+            update__item__in=scoped_items(scope, as_of),
+            update__valid_on__lte=as_of.date,
+            update__recorded_at__lte=as_of.known_at,
+            update__is_contribution=False,
+        )
+        .annotate(month=TruncMonth("update__valid_on"))
+        .values("month", "category")
+        .annotate(n=Count("id"))
+        .order_by("month")
+    )
+    months: list[str] = []
+    table: dict[str, dict[str, int]] = defaultdict(dict)
+    for row in rows:
+        label = f"{row['month']:%m/%Y}"
+        if label not in months:
+            months.append(label)
+        table[row["category"]][label] = row["n"]
+    labels = dict(ObstacleCategory.choices)
+    series = [
+        (str(labels[category]), [table[category].get(m, 0) for m in months])
+        for category in ObstacleCategory.values
+        if category in table
+    ]
+    return months, series

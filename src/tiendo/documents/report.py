@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 
-from tiendo.agencies.models import Agency, AgencyKind
+from tiendo.agencies.models import Agency
 from tiendo.lib.dates import cutoff_phrase, format_date
 from tiendo.lib.text import format_count, format_percent
 from tiendo.plans.models import Plan
-from tiendo.progress.models import Obstacle, ObstacleCategory, Recommendation, ReportingPeriod
-from tiendo.progress.selectors import Compliance, compliance_for_period
+from tiendo.progress.models import Obstacle, ObstacleCategory, ReportingPeriod
+from tiendo.progress.selectors import (
+    Compliance,
+    compliance_for_period,
+    recommendations_by_addressee,
+)
 from tiendo.status.phrases import plan_sentences
 from tiendo.status.selectors import (
     AsOf,
@@ -260,24 +263,12 @@ def _next_tasks(report: Report) -> list[str]:
 
 
 def _recommendations(report: Report) -> list[str]:
-    rows = (
-        Recommendation.objects.filter(
-            update_id__in=latest_update_ids(report.scope, report.spec.as_of)
-        )
-        .select_related("addressee", "update__item")
-        .order_by("addressee__name", "content")
-    )
-    grouped: dict[Agency, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for rec in rows:
-        grouped[rec.addressee][rec.content.strip().rstrip(".;")].append(rec.update.item.code)
-    order: dict[str, int] = {AgencyKind.MINISTRY: 0, AgencyKind.PROVINCE: 1}
     paragraphs = []
-    for number, addressee in enumerate(
-        sorted(grouped, key=lambda a: (order.get(a.kind, 2), a.name)), start=1
-    ):
-        paragraphs.append(f"{number}. Đối với {addressee.name}:")
-        for content, codes in sorted(grouped[addressee].items()):
-            listed = ", ".join(sorted(set(codes), key=_natural))
+    groups = recommendations_by_addressee(report.scope, report.spec.as_of)
+    for number, group in enumerate(groups, start=1):
+        paragraphs.append(f"{number}. Đối với {group.addressee.name}:")
+        for content, items in group.contents:
+            listed = ", ".join(item.code for item in items)
             paragraphs.append(f"- {content} (nhiệm vụ, mô hình: {listed}).")
     return paragraphs
 
@@ -289,8 +280,3 @@ def _percent(part: int, whole: int) -> str:
 def _lower_first(text: str) -> str:
     """'Hạ tầng kỹ thuật' -> 'hạ tầng kỹ thuật', keeping abbreviations such as TW intact."""
     return text[:1].lower() + text[1:]
-
-
-def _natural(code: str) -> tuple[object, ...]:
-    """Sort '3' before '25' and 'MH05' before 'MH12', as the annex numbers them."""
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", code))

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Min, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from tiendo.accounts.access import Actor, items_for_user, updates_for_user
-from tiendo.agencies.models import Agency
+from tiendo.agencies.models import Agency, AgencyKind
 from tiendo.agencies.selectors import primary_successor_map
-from tiendo.plans.models import Plan
-from tiendo.progress.models import Decision, ProgressUpdate, ReportingPeriod
-from tiendo.status.selectors import AsOf, Scope, done_item_ids, scoped_items
+from tiendo.plans.models import Item, Plan
+from tiendo.progress.models import Decision, ProgressUpdate, Recommendation, ReportingPeriod
+from tiendo.status.selectors import AsOf, Scope, done_item_ids, latest_update_ids, scoped_items
 
 
 def open_periods(plan: Plan) -> QuerySet[ReportingPeriod]:
@@ -110,3 +112,41 @@ def compliance_for_period(
         else:
             row.late += 1
     return sorted(by_agency.values(), key=lambda c: (c.rate, c.agency.name))
+
+
+@dataclass
+class AddressedRecommendations:
+    """The recommendations addressed to one body, each with the items that raised it."""
+
+    addressee: Agency
+    contents: list[tuple[str, list[Item]]]
+
+
+def recommendations_by_addressee(scope: Scope, as_of: AsOf) -> list[AddressedRecommendations]:
+    """Open recommendations (those in each item's counting report at D, K), grouped by the body
+    they are addressed to: ministries first, then the province, then its departments."""
+    rows = (
+        Recommendation.objects.filter(update_id__in=latest_update_ids(scope, as_of))
+        .select_related("addressee", "update__item")
+        .order_by("addressee__name", "content")
+    )
+    grouped: dict[Agency, dict[str, dict[int, Item]]] = defaultdict(lambda: defaultdict(dict))
+    for rec in rows:
+        item = rec.update.item
+        grouped[rec.addressee][rec.content.strip().rstrip(".;")][item.pk] = item
+    order: dict[str, int] = {AgencyKind.MINISTRY: 0, AgencyKind.PROVINCE: 1}
+    return [
+        AddressedRecommendations(
+            addressee,
+            [
+                (content, sorted(items.values(), key=lambda i: natural_key(i.code)))
+                for content, items in sorted(grouped[addressee].items())
+            ],
+        )
+        for addressee in sorted(grouped, key=lambda a: (order.get(a.kind, 2), a.name))
+    ]
+
+
+def natural_key(code: str) -> tuple[object, ...]:
+    """Sort '3' before '25' and 'MH05' before 'MH12', as plans number their items."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", code))
