@@ -58,7 +58,7 @@ test-sqlite: install
 # Runs when a PostgreSQL server answers (or DATABASE_URL names one); CI requires it.
 test-postgres: install
 	@if $(BIN)/python bench/pg_available.py "$${DATABASE_URL:-$(PG_URL)}"; then \
-		DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}" $(BIN)/pytest; \
+		TIENDO_DB_CONN_MAX_AGE=0 DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}" $(BIN)/pytest; \
 	elif [ -n "$$CI" ]; then echo "CI needs PostgreSQL at $(PG_URL)"; exit 1; \
 	else echo "PostgreSQL not reachable: PostgreSQL leg skipped"; fi
 

@@ -74,7 +74,8 @@ def database_from_url(url: str) -> dict[str, Any]:
             "HOST": parts.hostname or "",
             "PORT": str(parts.port or ""),
             "OPTIONS": options,
-            "CONN_MAX_AGE": 60,
+            # Persistent connections in production; tests set 0 so no thread keeps one open.
+            "CONN_MAX_AGE": env_int("TIENDO_DB_CONN_MAX_AGE", 60),
             "CONN_HEALTH_CHECKS": True,
         }
     raise ConfigError(f"DATABASE_URL scheme {parts.scheme!r} is not supported (sqlite, postgres)")
