@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "tiendo.documents",
     "tiendo.notifications",
     "tiendo.indicators",
+    "tiendo.imports",
     "tiendo.sample",
     "axes",
 ]
