@@ -48,6 +48,10 @@ INSTALLED_APPS = [
     "tiendo.notifications",
     "tiendo.indicators",
     "tiendo.imports",
+    "tiendo.api",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
     "tiendo.sample",
     "axes",
 ]
@@ -170,6 +174,31 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # Personal ID numbers (CCCD, 12 digits) never reach the logs in full (Nghị định 13/2023).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "tiendo.api.errors.problem_handler",
+    "DEFAULT_VERSIONING_CLASS": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Tiến Độ API",
+    "DESCRIPTION": (
+        "Đề án 06: kế hoạch, nhiệm vụ, báo cáo tiến độ, chỉ tiêu và tình trạng tại ngày chốt."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "tiendo.api.schema.add_problem_responses",
+    ],
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

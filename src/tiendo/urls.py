@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("tiendo.notifications.urls")),
     path("tai-khoan/", include("tiendo.accounts.urls")),
     path("quan-tri/", admin.site.urls),
+    path("api/v1/", include("tiendo.api.urls")),
 ]
