@@ -118,7 +118,7 @@ def test_status_endpoint_gives_the_articles_figures(sample: Any) -> None:
 
     plan = Plan.objects.get(number="762/KH-UBND")
     response = api(User.objects.get(username="lanhdao")).get(
-        "/api/v1/status/", {"plan": plan.pk, "as_of": "2024-03-31"}
+        "/api/v1/status/", {"plan": str(plan.pk), "as_of": "2024-03-31"}
     )
     models = response.json()["models"]
     assert (models["total"], models["done"], models["in_progress"], models["not_started"]) == (
@@ -128,7 +128,7 @@ def test_status_endpoint_gives_the_articles_figures(sample: Any) -> None:
         12,
     )
     bad = api(User.objects.get(username="lanhdao")).get(
-        "/api/v1/status/", {"plan": plan.pk, "as_of": "hôm qua"}
+        "/api/v1/status/", {"plan": str(plan.pk), "as_of": "hôm qua"}
     )
     assert bad.status_code == 400 and bad["Content-Type"] == "application/problem+json"
     assert bad.json()["errors"]["as_of"] == ["Ngày chốt số liệu không hợp lệ (dạng YYYY-MM-DD)."]
