@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("tiendo.progress.urls")),
     path("", include("tiendo.documents.urls")),
     path("", include("tiendo.notifications.urls")),
+    path("", include("tiendo.imports.urls")),
     path("tai-khoan/", include("tiendo.accounts.urls")),
     path("quan-tri/", admin.site.urls),
     path("api/v1/", include("tiendo.api.urls")),

@@ -298,3 +298,35 @@ def test_cli_previews_then_imports(sample: Any, tmp_path: Any) -> None:
             stdout=out,
             stderr=StringIO(),
         )
+
+
+def test_the_web_import_previews_then_imports_all_or_nothing(sample: Any, client: Any) -> None:
+    from django.contrib.auth.models import User
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(User.objects.get(username="thuongtruc"))
+    fields = {
+        "number": "150/KH-UBND",
+        "issued_on": "2024-05-10",
+        "title": "Nhập thử",
+        "kind": "task",
+    }
+    upload = SimpleUploadedFile("phu-luc.xlsx", annex_xlsx(MESSY))
+    preview = client.post("/nhap-ke-hoach/", {**fields, "file": upload, "xem": "1"})
+    html = preview.content.decode()
+    assert "2 nhóm; <strong>7</strong> nhiệm vụ mới" in html
+    assert not Plan.objects.filter(number="150/KH-UBND").exists()
+    done = client.post(
+        "/nhap-ke-hoach/", {**fields, "token": preview.context["token"], "nhap": "1"}
+    )
+    assert done.status_code == 302
+    assert Item.objects.filter(plan__number="150/KH-UBND").count() == 7
+    template = client.get("/nhap-ke-hoach/mau.xlsx")
+    assert read_annex("mau.xlsx", template.content).rows  # the template itself imports
+
+
+def test_only_the_standing_body_imports_plans(sample: Any, client: Any) -> None:
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.get(username="yte.chuyenvien"))
+    assert client.get("/nhap-ke-hoach/").status_code == 403
