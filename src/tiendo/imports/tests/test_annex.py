@@ -330,3 +330,24 @@ def test_only_the_standing_body_imports_plans(sample: Any, client: Any) -> None:
 
     client.force_login(User.objects.get(username="yte.chuyenvien"))
     assert client.get("/nhap-ke-hoach/").status_code == 403
+
+
+def test_an_import_killed_midway_leaves_the_database_as_before(
+    sample: Any, monkeypatch: Any
+) -> None:
+    from tiendo.imports import annex as module
+
+    calls = {"n": 0}
+    real = module.item_upsert
+
+    def dies_on_the_fourth(**kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise KeyboardInterrupt  # the process is stopped in the middle of the import
+        return real(**kwargs)
+
+    monkeypatch.setattr(module, "item_upsert", dies_on_the_fourth)
+    before = (Plan.objects.count(), Item.objects.count())
+    with pytest.raises(KeyboardInterrupt):
+        run(annex_xlsx(MESSY))
+    assert (Plan.objects.count(), Item.objects.count()) == before
