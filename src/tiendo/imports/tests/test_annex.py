@@ -335,10 +335,9 @@ def test_only_the_standing_body_imports_plans(sample: Any, client: Any) -> None:
 def test_an_import_killed_midway_leaves_the_database_as_before(
     sample: Any, monkeypatch: Any
 ) -> None:
-    from tiendo.imports import annex as module
+    from tiendo.plans.services import item_upsert as real
 
     calls = {"n": 0}
-    real = module.item_upsert
 
     def dies_on_the_fourth(**kwargs: Any) -> Any:
         calls["n"] += 1
@@ -346,7 +345,7 @@ def test_an_import_killed_midway_leaves_the_database_as_before(
             raise KeyboardInterrupt  # the process is stopped in the middle of the import
         return real(**kwargs)
 
-    monkeypatch.setattr(module, "item_upsert", dies_on_the_fourth)
+    monkeypatch.setattr("tiendo.imports.annex.item_upsert", dies_on_the_fourth)
     before = (Plan.objects.count(), Item.objects.count())
     with pytest.raises(KeyboardInterrupt):
         run(annex_xlsx(MESSY))
