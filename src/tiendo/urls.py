@@ -18,3 +18,5 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("api/v1/", include("tiendo.api.urls")),
 ]
+
+handler404 = "tiendo.api.errors.not_found"

@@ -6,7 +6,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views.defaults import page_not_found
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -53,3 +54,16 @@ def problem_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if code == status.HTTP_401_UNAUTHORIZED:
         response["WWW-Authenticate"] = 'Token realm="api"'
     return response
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """404 for any address: problem+json under /api/, the site's page elsewhere."""
+    if request.path.startswith("/api/"):
+        body = {
+            "type": "about:blank",
+            "title": TITLES[404],
+            "status": 404,
+            "detail": "Không có địa chỉ này trong API.",
+        }
+        return JsonResponse(body, status=404, content_type="application/problem+json")
+    return page_not_found(request, exception or Http404())

@@ -37,12 +37,20 @@ def _actor(request: Request) -> Actor:
     return actor_for(request._request)
 
 
+def _id(value: str | None) -> int | None:
+    """A positive id from a query string, or None (ids beyond 64 bits cannot exist)."""
+    if value and value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None
+
+
 class AgencyViewSet(viewsets.ReadOnlyModelViewSet[Agency]):
     """Agencies of the caller's province (or the whole directory for administrators)."""
 
     serializer_class = s.AgencySerializer
     queryset = Agency.objects.none()  # for the schema; get_queryset scopes the real one
     lookup_field = "code"
+    lookup_value_regex = r"[^/]+"  # codes have dots: "40.SYT"
 
     def get_queryset(self) -> QuerySet[Agency]:
         actor = _actor(self.request)
@@ -55,6 +63,7 @@ class AgencyViewSet(viewsets.ReadOnlyModelViewSet[Agency]):
 class PlanViewSet(viewsets.ReadOnlyModelViewSet[Plan]):
     serializer_class = s.PlanSerializer
     queryset = Plan.objects.none()
+    lookup_value_regex = r"\d{1,18}"  # ids beyond 64 bits cannot exist
 
     def get_queryset(self) -> QuerySet[Plan]:
         return plans_for_user(_actor(self.request)).prefetch_related("groups").order_by("id")
@@ -70,6 +79,7 @@ class PlanViewSet(viewsets.ReadOnlyModelViewSet[Plan]):
 class ItemViewSet(viewsets.ReadOnlyModelViewSet[Item]):
     serializer_class = s.ItemSerializer
     queryset = Item.objects.none()
+    lookup_value_regex = r"\d{1,18}"  # ids beyond 64 bits cannot exist
 
     def get_queryset(self) -> QuerySet[Item]:
         items = (
@@ -79,8 +89,8 @@ class ItemViewSet(viewsets.ReadOnlyModelViewSet[Item]):
             .order_by("id")
         )
         params = self.request.query_params
-        if params.get("plan", "").isdigit():
-            items = items.filter(plan_id=int(params["plan"]))
+        if "plan" in params:
+            items = items.filter(plan_id=_id(params["plan"]) or 0)
         if params.get("kind") in ItemKind.values:
             items = items.filter(kind=params["kind"])
         if params.get("lead"):
@@ -98,11 +108,13 @@ class UpdateViewSet(
 
     serializer_class = s.UpdateSerializer
     queryset = ProgressUpdate.objects.none()
+    lookup_value_regex = r"\d{1,18}"  # ids beyond 64 bits cannot exist
 
     def get_queryset(self) -> QuerySet[ProgressUpdate]:
         updates = updates_for_user(_actor(self.request)).select_related("agency").order_by("id")
-        item = self.request.query_params.get("item", "")
-        return updates.filter(item_id=int(item)) if item.isdigit() else updates
+        if "item" in self.request.query_params:
+            return updates.filter(item_id=_id(self.request.query_params["item"]) or 0)
+        return updates
 
     def get_object(self) -> ProgressUpdate:
         return get_update_for_user(_actor(self.request), int(self.kwargs["pk"]), "read")
@@ -162,11 +174,13 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet[Indicator]):
     serializer_class = s.IndicatorSerializer
     queryset = Indicator.objects.order_by("code")
     lookup_field = "code"
+    lookup_value_regex = r"[^/]+"
 
 
 class IndicatorValueViewSet(viewsets.ReadOnlyModelViewSet[IndicatorValue]):
     serializer_class = s.IndicatorValueSerializer
     queryset = IndicatorValue.objects.none()
+    lookup_value_regex = r"\d{1,18}"  # ids beyond 64 bits cannot exist
 
     def get_queryset(self) -> QuerySet[IndicatorValue]:
         actor = _actor(self.request)

@@ -146,3 +146,14 @@ def test_the_openapi_schema_is_published() -> None:
     assert response.status_code == 200
     schema = response.json()
     assert schema["openapi"].startswith("3.") and "/api/v1/status/" in schema["paths"]
+
+
+def test_agency_codes_with_dots_resolve_and_unknown_addresses_answer_problem_json(
+    cast: Cast,
+) -> None:
+    standing = api(cast.standing)
+    assert standing.get(f"/api/v1/agencies/{cast.health.code}/").json()["name"] == "Sở Y tế"
+    missing = standing.get("/api/v1/items/-5/")
+    assert missing.status_code == 404 and missing["Content-Type"] == "application/problem+json"
+    huge = standing.get("/api/v1/items/", {"plan": "9" * 40})
+    assert huge.status_code == 200 and huge.json()["count"] == 0

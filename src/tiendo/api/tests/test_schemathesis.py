@@ -29,8 +29,13 @@ def test_every_operation_conforms_to_the_schema() -> None:
     for operation in operations:
 
         @given(case=operation.as_strategy())
+        # Random examples find more; the seed is printed on failure to reproduce it.
         @settings(
-            max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), database=None
+            max_examples=30,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            database=None,
+            print_blob=True,
         )
         def check(case: Any) -> None:
             # Schema-valid requests may still be refused by the workflow and the agency scope
