@@ -6,11 +6,14 @@ body officer's token; each answer is checked against the schema by schemathesis'
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -20,7 +23,18 @@ from tiendo.testing import make_cast
 pytestmark = pytest.mark.django_db
 
 
-def test_every_operation_conforms_to_the_schema() -> None:
+@pytest.fixture
+def keep_test_connection() -> Iterator[None]:
+    """Calls straight into the WSGI app fire request_finished, which would close the test's
+    database connection (and its transaction); Django's own test client disconnects it too."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+def test_every_operation_conforms_to_the_schema(keep_test_connection: None) -> None:
     cast = make_cast()
     token = Token.objects.get_or_create(user=cast.standing)[0].key
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
