@@ -52,7 +52,8 @@ def _items(report: Report) -> Iterator[list[Value]]:
 
 def _overdue(report: Report) -> Iterator[list[Value]]:
     cutoff = report.spec.as_of.date
-    for n, row in enumerate(report.overdue, start=1):
+    rows = (row for chunk in report.overdue() for row in chunk)
+    for n, row in enumerate(rows, start=1):
         yield [
             n,
             row.item.plan.number,

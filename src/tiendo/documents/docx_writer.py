@@ -9,6 +9,7 @@ justified, first line indented 1.27 cm; the signature block and "Nơi nhận"; a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import deepcopy
 from io import BytesIO
 from typing import Any
 
@@ -265,12 +266,22 @@ def _table(document: DocumentObject, annex: Annex, report: Report) -> None:
     for cell, column in zip(table.rows[0].cells, annex.columns, strict=True):
         _fill(cell, column.title, bold=True)
     _repeat_header(table.rows[0])
+    # One row is formatted through python-docx; every data row is a copy of its XML with the
+    # texts replaced (python-docx's own add_row walks the whole table each time: quadratic).
+    prototype = table.add_row()
+    for cell, width in zip(prototype.cells, widths, strict=True):
+        cell.width = width
+        _fill(cell, "x")
+    proto = prototype._tr
+    tbl = table._tbl
+    tbl.remove(proto)
     empty = True
     for values in annex.rows(report):
         empty = False
-        for cell, value, width in zip(table.add_row().cells, values, widths, strict=True):
-            cell.width = width
-            _fill(cell, as_text(value))
+        row = deepcopy(proto)
+        for text, value in zip(row.iter(qn("w:t")), values, strict=True):
+            text.text = as_text(value)
+        tbl.append(row)
     if empty:
         cells = table.add_row().cells
         _fill(cells[min(3, len(cells) - 1)], "Không có")

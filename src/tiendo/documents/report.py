@@ -82,13 +82,19 @@ class Report:
     spec: ReportSpec
     summaries: dict[int, Summary]
     sections: list[Section]
-    overdue: list[ItemStatus]
+    overdue_count: int
     compliance: list[tuple[ReportingPeriod, list[Compliance]]]
     scope: Scope = field(default_factory=Scope)
 
     def items(self) -> Iterator[list[ItemStatus]]:
         """Annex I rows, streamed in chunks."""
         return iter_item_statuses(self.scope, self.spec.as_of)
+
+    def overdue(self) -> Iterator[list[ItemStatus]]:
+        """Annex II rows, the longest overdue first, streamed in chunks."""
+        return iter_item_statuses(
+            self.scope, self.spec.as_of, deadline_classes=[DeadlineClass.OVERDUE], by_deadline=True
+        )
 
     def with_sections(self, sections: list[Section]) -> Report:
         return replace(self, sections=sections)
@@ -128,14 +134,11 @@ def build_report(spec: ReportSpec) -> Report:
             "Không có nhiệm vụ, mô hình nào trong phạm vi báo cáo tại ngày chốt số liệu "
             f"{format_date(spec.as_of.date)}; không tạo báo cáo rỗng."
         )
-    overdue = item_statuses(
-        scope, spec.as_of, deadline_classes=[DeadlineClass.OVERDUE], limit=100_000
-    )
     report = Report(
         spec=spec,
         summaries=summaries,
         sections=[],
-        overdue=sorted(overdue, key=lambda s: (s.deadline_now or dt.date.max, s.item.code)),
+        overdue_count=sum(summary.all.overdue for summary in summaries.values()),
         compliance=_compliance(spec),
         scope=scope,
     )
@@ -238,17 +241,14 @@ def _behind(report: Report) -> list[str]:
 
 def _next_tasks(report: Report) -> list[str]:
     horizon = report.spec.as_of.date + dt.timedelta(days=NEXT_PERIOD_DAYS)
-    upcoming = [
-        row
-        for row in item_statuses(
-            report.scope,
-            report.spec.as_of,
-            deadline_classes=[DeadlineClass.IN_TIME, DeadlineClass.DUE_SOON],
-            limit=100_000,
-        )
-        if row.deadline_now and row.deadline_now <= horizon
-    ]
-    upcoming.sort(key=lambda row: (row.deadline_now or dt.date.max, row.item.code))
+    upcoming = item_statuses(
+        report.scope,
+        report.spec.as_of,
+        deadline_classes=[DeadlineClass.IN_TIME, DeadlineClass.DUE_SOON],
+        deadline_until=horizon,
+        by_deadline=True,
+        limit=20,
+    )
     lines = [
         "Tập trung hoàn thành các nhiệm vụ quá hạn; các sở, ngành, địa phương chủ động bố trí "
         "kinh phí, nhân lực, phân công rõ người, rõ việc, rõ thời gian, có sản phẩm định lượng "

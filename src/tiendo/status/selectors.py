@@ -375,6 +375,8 @@ def _status_rows_sql(
     states: Sequence[str],
     deadline_classes: Sequence[str],
     unfinished_only: bool,
+    deadline_until: dt.date | None = None,
+    by_deadline: bool = False,
 ) -> tuple[str, list[Any]]:
     """The statement listing (id, state, class, deadline now, done on, percent) per item."""
     items = scoped_items(scope, as_of).annotate(
@@ -391,10 +393,14 @@ def _status_rows_sql(
     if unfinished_only:
         conditions.append(f"c.deadline_class IN ({', '.join(['%s'] * len(UNFINISHED_CLASSES))})")
         params.extend(str(name) for name in UNFINISHED_CLASSES)
+    if deadline_until is not None:
+        conditions.append("c.deadline_now <= %s")
+        params.append(_date_param(deadline_until))
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    order = "c.deadline_now, c.id" if by_deadline else "c.id"
     sql = (
         "SELECT c.id, c.state, c.deadline_class, c.deadline_now, c.done_on, c.percent_now"
-        f" FROM ({classified}) c{where} ORDER BY c.id"
+        f" FROM ({classified}) c{where} ORDER BY {order}"
     )
     return sql, params
 
@@ -429,10 +435,15 @@ def item_statuses(
     unfinished_only: bool = False,
     limit: int = 500,
     offset: int = 0,
+    deadline_until: dt.date | None = None,
+    by_deadline: bool = False,
 ) -> list[ItemStatus]:
-    """The items behind a figure, each with its status at the cut-off, in plan order."""
+    """The items behind a figure, each with its status at the cut-off, in plan order (or by
+    deadline, soonest first)."""
     try:
-        sql, params = _status_rows_sql(scope, as_of, states, deadline_classes, unfinished_only)
+        sql, params = _status_rows_sql(
+            scope, as_of, states, deadline_classes, unfinished_only, deadline_until, by_deadline
+        )
     except EmptyResultSet:
         return []
     with connection.cursor() as cursor:
@@ -449,10 +460,13 @@ def iter_item_statuses(
     deadline_classes: Sequence[str] = (),
     unfinished_only: bool = False,
     chunk: int = 2000,
+    by_deadline: bool = False,
 ) -> Iterator[list[ItemStatus]]:
     """Every item in scope, in chunks, from one statement (memory stays bounded at any scale)."""
     try:
-        sql, params = _status_rows_sql(scope, as_of, states, deadline_classes, unfinished_only)
+        sql, params = _status_rows_sql(
+            scope, as_of, states, deadline_classes, unfinished_only, by_deadline=by_deadline
+        )
     except EmptyResultSet:
         return
     successors = primary_successor_map(as_of.date)

@@ -262,3 +262,15 @@ def test_pdf_pages_are_rendered_for_people_to_look_at(sample: Any) -> None:
         )
         pages = sorted(ARTIFACTS.glob("trang-*.png"))
         assert len(pages) >= 4
+
+
+def test_docx_annexes_hold_every_item_and_every_overdue_one(sample: Any) -> None:
+    report = build_report(spec())
+    document = Document(BytesIO(write_docx(report)))
+    items, overdue = document.tables[2], document.tables[3]
+    total = sum(summary.all.total for summary in report.summaries.values())
+    assert len(items.rows) - 1 == total
+    assert len(overdue.rows) - 1 == report.overdue_count
+    first = [cell.text for cell in overdue.rows[1].cells]
+    deadlines = [row.cells[6].text for row in overdue.rows[1:]]
+    assert first[0] == "1" and deadlines == sorted(deadlines, key=lambda d: d[6:] + d[3:5] + d[:2])
