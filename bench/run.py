@@ -1,12 +1,16 @@
-"""`make bench`: the as-of status engine against a hand-written SQL floor, on PostgreSQL.
+"""`make bench`: the status engine and the report documents against their floors, on PostgreSQL.
 
     .venv/bin/python bench/run.py --scale small|default|national [--runs 5] [--keep] [--reuse]
+        [--no-documents]
 
-Creates the database named by DATABASE_URL (default tiendo_bench on the local server; the name
-must contain "bench", since it is dropped), migrates it, loads synthetic data at the scale,
-checks that the engine's counts equal the floor's, times both and writes the scale's section of
-docs/benchmarks.md. --keep leaves the database for EXPLAIN; --reuse skips the load when the
-kept database already holds the same scale and seed.
+Creates the database named by DATABASE_URL (default tiendo_bench on the local server, JIT off;
+the name must contain "bench", since it is dropped), migrates it, loads synthetic data at the
+scale, checks that the as-of engine's counts equal the hand-written SQL floor's, times both, then
+times the report documents against python-docx and openpyxl alone (bench/docbench.py, each run
+in its own process) and writes the scale's section of docs/benchmarks.md. --keep leaves the
+database for EXPLAIN; --reuse skips the load when the kept database already holds the same scale
+and seed; --no-documents measures the status figures only and leaves the documents table out of
+the section.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--keep", action="store_true", help="do not drop the database at the end")
     parser.add_argument("--reuse", action="store_true", help="reuse a kept database of this scale")
+    parser.add_argument("--no-documents", action="store_true", help="skip the report documents")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -61,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         from django.core.management import call_command
         from django.db import connections
 
+        import docbench
         import suite
         from report import write_section
 
@@ -75,9 +81,16 @@ def main(argv: list[str] | None = None) -> int:
         started = time.monotonic()
         results = suite.measure(url, args.runs)
         print(f"measured in {time.monotonic() - started:.0f} s", flush=True)
+        documents: list[docbench.DocResult] = []
+        if not args.no_documents:
+            started = time.monotonic()
+            documents = docbench.measure(url, args.scale, args.runs)
+            print(f"documents measured in {time.monotonic() - started:.0f} s", flush=True)
         write_section(
             args.scale,
-            suite.section(args.scale, loaded, load_seconds, results, args.runs, args.seed, url),
+            suite.section(
+                args.scale, loaded, load_seconds, results, args.runs, args.seed, url, documents
+            ),
         )
         connections.close_all()
         if not args.keep:

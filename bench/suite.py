@@ -27,6 +27,7 @@ from datagen import (
     load_items,
     load_plans,
 )
+from docbench import DocResult, markdown
 from floor import VARIANTS, floor_counts, floor_params
 from report import Result, Timing, machine, table
 from tiendo.agencies.directory import province_code
@@ -233,6 +234,7 @@ def section(
     runs: int,
     seed: int,
     url: str,
+    documents: Sequence[DocResult] = (),
 ) -> str:
     scale = SCALES[scale_name]
     today = dt.datetime.now(dt.UTC).date()
@@ -248,6 +250,8 @@ def section(
     )
     machine_line = f"- Machine: {machine()}; {server_facts(url)}."
     wrap = textwrap.TextWrapper(width=100, subsequent_indent="  ", break_on_hyphens=False)
+    doc_runs = len(documents[0].engine.runs) if documents else 0
+    report = f"\n### Report documents\n\n{markdown(list(documents), doc_runs)}" if documents else ""
     return f"""## Scale `{scale_name}`: {scale.items:,} items, about {scale.updates:,} updates
 
 Measured {today:%Y-%m-%d} with `{command}` (seed {seed}; {runs} runs after one warm-up).
@@ -262,4 +266,4 @@ Engine: wall time of the Python call through Django (building the query, running
 the rows up); "of which SQL" is `status_counts` alone, the same statement and its fetch. Floor:
 one hand-written statement run by psycopg, the faster of the variants tried (named). Ratio:
 engine median / floor median. The engine's counts were checked equal to every floor variant's.
-"""
+{report}"""
