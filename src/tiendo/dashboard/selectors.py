@@ -112,19 +112,23 @@ def burn_up(scope: Scope, as_of: AsOf, since: dt.date) -> list[BurnPoint]:
     return out
 
 
-def upcoming(scope: Scope, as_of: AsOf, days: int = 14) -> list[ItemStatus]:
-    horizon = as_of.date + dt.timedelta(days=days)
-    rows = item_statuses(
-        scope, as_of, deadline_classes=[DeadlineClass.DUE_SOON, DeadlineClass.IN_TIME], limit=5000
+def upcoming(scope: Scope, as_of: AsOf, days: int = 14, limit: int = 20) -> list[ItemStatus]:
+    """Unfinished items due within the next days, soonest first (selected in SQL)."""
+    return item_statuses(
+        scope,
+        as_of,
+        deadline_classes=[DeadlineClass.DUE_SOON, DeadlineClass.IN_TIME],
+        deadline_until=as_of.date + dt.timedelta(days=days),
+        by_deadline=True,
+        limit=limit,
     )
-    soon = [r for r in rows if r.deadline_now and r.deadline_now <= horizon]
-    return sorted(soon, key=lambda r: (r.deadline_now or horizon, r.item.code))
 
 
 def bottlenecks(scope: Scope, as_of: AsOf, limit: int = 20) -> list[ItemStatus]:
-    """Overdue items (điểm nghẽn), the longest overdue first."""
-    rows = item_statuses(scope, as_of, deadline_classes=[DeadlineClass.OVERDUE], limit=100_000)
-    return sorted(rows, key=lambda r: (r.deadline_now or as_of.date, r.item.code))[:limit]
+    """Overdue items (điểm nghẽn), the longest overdue first (selected in SQL)."""
+    return item_statuses(
+        scope, as_of, deadline_classes=[DeadlineClass.OVERDUE], by_deadline=True, limit=limit
+    )
 
 
 @dataclass(frozen=True)
