@@ -63,8 +63,12 @@ test-postgres: install
 	else echo "PostgreSQL not reachable: PostgreSQL leg skipped"; fi
 
 ## Benchmarks; numbers go to docs/benchmarks.md. SCALE=national for the whole country on PostgreSQL.
+## The engine and documents at SCALE, then the IOC page under wrk and import/export (default scale).
 bench: install
 	$(BIN)/python bench/run.py --scale "$${SCALE:-default}"
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python bench/web.py
+	$(BIN)/python bench/iobench.py
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache
