@@ -328,7 +328,7 @@ def spawn(job: str, count: int, folder: str) -> Json:
     done = subprocess.run(  # noqa: S603 (our own script, fixed arguments)
         [
             sys.executable,
-            str(HERE / "io.py"),
+            str(Path(__file__).resolve()),
             "--job",
             job,
             "--export-rows",
@@ -341,7 +341,7 @@ def spawn(job: str, count: int, folder: str) -> Json:
         check=False,
     )
     if done.returncode:
-        raise BenchError(f"io.py --job {job} failed:\n{done.stderr[-3000:]}")
+        raise BenchError(f"{Path(__file__).name} --job {job} failed:\n{done.stderr[-3000:]}")
     result: Json = json.loads(done.stdout.strip().splitlines()[-1])
     Path(out).unlink()
     return result
@@ -515,7 +515,7 @@ def section(
         f"Measured {today:%Y-%m-%d} with `.venv/bin/python bench/iobench.py`. Import: reading and"
         f" preview median of {args.runs} run{'s' if args.runs > 1 else ''} after one warm-up,"
         f" commit {commits} (a new plan each time); exports: {runs} of each, each in a fresh"
-        f" process. Machine: {machine()}{server}."
+        f" process. Machine: {machine()}{server}; {load_average(args.load_before)}."
     )
     parts = ["## Import and export", "", para(intro)]
     med = statistics.median
@@ -615,8 +615,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def load_average(before: float) -> str:
+    """The 1-minute load average at the start and now: other work on the cores shows here."""
+    return f"load average {before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    args.load_before = os.getloadavg()[0]
     if args.job:
         print(json.dumps(child(args.job, args.export_rows, args.out)))
         return 0

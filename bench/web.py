@@ -416,13 +416,13 @@ def parts(page: Page) -> tuple[dict[str, float], dict[str, int]]:
     actor = actor_for(request)
     f = timed("filters", lambda: ioc_views._filters(request, actor))
     since = min((p.issued_on for p in f.plans), default=f.as_of.date)
-    timed("status_summary", lambda: status_summary(f.scope, f.as_of))
+    summary = timed("status_summary", lambda: status_summary(f.scope, f.as_of))
     burn = timed("burn_up", lambda: burn_up(f.scope, f.as_of, since))
     timed("upcoming", lambda: upcoming(f.scope, f.as_of))
-    overdue = timed("bottlenecks", lambda: bottlenecks(f.scope, f.as_of, limit=100_000))
+    shown = timed("bottlenecks", lambda: bottlenecks(f.scope, f.as_of))
     cards = timed("overview_cards", lambda: overview_cards(actor, f.as_of))
-    counts = {"plans": len(f.plans), "points": len(burn), "overdue": len(overdue)}
-    return seconds, counts | {"cards": len(cards)}
+    counts = {"plans": len(f.plans), "points": len(burn), "overdue": summary.all.overdue}
+    return seconds, counts | {"shown": len(shown), "cards": len(cards)}
 
 
 # --- the report ---------------------------------------------------------------------------------
@@ -447,7 +447,7 @@ def breakdown(r: Measured) -> str:
         f" {sum(ms.values()):,.0f} ms): filters {ms['filters']:,.0f} ms, status_summary"
         f" {ms['status_summary']:,.0f}, burn_up {ms['burn_up']:,.0f} ({c['points']} month-end"
         f" summaries), upcoming {ms['upcoming']:,.0f}, bottlenecks {ms['bottlenecks']:,.0f}"
-        f" ({c['overdue']:,} overdue items read, 20 shown), overview_cards"
+        f" ({c['shown']} of {c['overdue']:,} overdue items shown), overview_cards"
         f" {ms['overview_cards']:,.0f} ({c['cards']} cards)."
     )
 
@@ -495,7 +495,7 @@ def section(
         f" per page (longer for a slow page: about {WRK_LONE_MULTIPLE} lone requests' time, at"
         f" most {WRK_MAX_SECONDS} s), one session per page; wrk, gunicorn and PostgreSQL share the"
         " machine's cores.",
-        f"- Machine: {machine()}; {suite.server_facts(url)}.",
+        f"- Machine: {machine()}; {suite.server_facts(url)}; {load_average(args.load_before)}.",
     ]
     notes = [wrap.fill(breakdown(r)) for r in results if r.page.key in ("province", "country")]
     explanation = (
@@ -531,8 +531,14 @@ def wrk_seconds(args: argparse.Namespace, result: Measured) -> int:
     return int(min(WRK_MAX_SECONDS, max(args.duration, wanted)))
 
 
+def load_average(before: float) -> str:
+    """The 1-minute load average at the start and now: other work on the cores shows here."""
+    return f"load average {before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    args.load_before = os.getloadavg()[0]
     url = os.environ.get("DATABASE_URL") or DEFAULT_URL
     os.environ.setdefault("TIENDO_LOG_LEVEL", "WARNING")
     try:
