@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "tiendo.lib",
     "tiendo.accounts",
     "tiendo.agencies",
     "tiendo.plans",
@@ -86,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tiendo.accounts.context_processors.actor",
             ],
+            "builtins": ["tiendo.lib.templatetags.vn"],
         },
     },
 ]

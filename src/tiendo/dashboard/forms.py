@@ -11,16 +11,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from tiendo.agencies.models import Agency
+from tiendo.lib.forms import DATE_FORMATS, DateInput
 from tiendo.plans.models import ItemKind, Plan, TaskGroup
 from tiendo.progress.models import Lifecycle
 from tiendo.status.selectors import DeadlineClass
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self) -> None:
-        super().__init__(format="%Y-%m-%d")
 
 
 class AsOfForm(forms.Form):
@@ -28,7 +22,7 @@ class AsOfForm(forms.Form):
         label="Số liệu tính đến ngày",
         required=False,
         widget=DateInput(),
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        input_formats=DATE_FORMATS,
         error_messages={
             "invalid": "Ngày chốt số liệu không hợp lệ; hãy chọn một ngày (ví dụ 31/03/2024)."
         },

@@ -10,8 +10,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from tiendo.documents.report import AUTHORITIES, ReportSpec, Section
+from tiendo.lib.forms import DATE_FORMATS, DateInput
 from tiendo.plans.models import Plan
-from tiendo.progress.forms import DATE_FORMATS, DateInput
 from tiendo.status.selectors import AsOf
 
 

@@ -18,8 +18,8 @@ from openpyxl import Workbook
 from tiendo.accounts.access import actor_for, province_of
 from tiendo.accounts.models import Role
 from tiendo.imports.annex import LABELS, AnnexRejected, plan_import, read_annex
+from tiendo.lib.forms import DATE_FORMATS, DateInput
 from tiendo.plans.models import ItemKind, Programme
-from tiendo.progress.forms import DATE_FORMATS, DateInput
 
 
 class ImportForm(forms.Form):

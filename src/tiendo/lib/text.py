@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from typing import Any
 
 _SPACES = re.compile(r"\s+")
 
@@ -27,8 +28,17 @@ def format_number(value: int | float | Decimal, decimals: int = 0) -> str:
 
 
 def format_count(value: int) -> str:
-    """Small counts in prose carry a leading zero ('06 mô hình'); larger ones use separators."""
-    return f"{value:02d}" if 0 <= value < 10 else format_number(value)
+    """Small counts in prose carry a leading zero ('06 mô hình'); zero is '0', never '00'."""
+    return f"{value:02d}" if 0 < value < 10 else format_number(value)
+
+
+def format_decimal(value: int | float | Decimal) -> str:
+    """A stored quantity as people type it back: 460 -> '460', 1275000 -> '1.275.000',
+    1250.50 -> '1.250,5' (never '4.6E+2'); the form's parse_number reads it unchanged."""
+    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    exponent = number.normalize().as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return format_number(number, decimals)
 
 
 def format_percent(value: float | Decimal, decimals: int = 1) -> str:
@@ -52,3 +62,10 @@ def parse_number(raw: str) -> Decimal:
         # '1.250' is one thousand two hundred and fifty in Vietnamese writing.
         text = text.replace(".", "")
     return Decimal(text)
+
+
+def person_name(user: Any) -> str:
+    """Vietnamese full names read family name first: Django's last_name holds the family and
+    middle names, first_name the given name ('Trần Ngọc' + 'Tuấn' -> 'Trần Ngọc Tuấn')."""
+    full = " ".join(part for part in (user.last_name.strip(), user.first_name.strip()) if part)
+    return full or str(user.get_username())

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from tiendo.progress.forms import DATE_FORMATS, DateInput, NumberField
+from tiendo.lib.forms import DATE_FORMATS, DateInput, NumberField
 
 
 class ExtensionRequestForm(forms.Form):

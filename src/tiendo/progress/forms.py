@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -10,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from tiendo.agencies.models import Agency, AgencyKind
-from tiendo.lib.text import parse_number
+from tiendo.lib.forms import DATE_FORMATS, DateInput, NumberField
 from tiendo.plans.models import Item
 from tiendo.progress.models import (
     REPORTABLE_STATES,
@@ -21,32 +20,6 @@ from tiendo.progress.models import (
     ProgressUpdate,
 )
 from tiendo.progress.services import ObstacleInput, RecommendationInput, UpdateInput
-
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self) -> None:
-        super().__init__(format="%Y-%m-%d")
-
-
-class NumberField(forms.CharField):
-    """A number typed the Vietnamese way ('1.250', '85,5'); words are refused with a reason."""
-
-    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
-        text = super().to_python(value)
-        if not text:
-            return None
-        try:
-            return parse_number(text)
-        except ValueError:
-            raise forms.ValidationError(
-                f"“{text}” không phải là một số. Chỉ tiêu này được đo bằng số: hãy nhập giá trị "
-                "đạt được (ví dụ 1.250 hoặc 85,5); không ghi “có”, “N/A” hay “xem mô tả”.",
-                code="invalid",
-            ) from None
 
 
 def addressee_choices() -> list[tuple[str, list[tuple[int, str]]]]:
@@ -132,6 +105,22 @@ class UpdateForm(forms.Form):
             for n in range(1, self.recommendation_rows + 1)
         ]
 
+    def clean_valid_on(self) -> Any:
+        value = self.cleaned_data.get("valid_on")
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(
+                "Ngày số liệu không được sau hôm nay (%(today)s): báo cáo ghi nhận kết quả đã "
+                "đạt được, không ghi trước.",
+                params={"today": timezone.localdate().strftime("%d/%m/%Y")},
+            )
+        return value
+
+    def clean_completed_on(self) -> Any:
+        value = self.cleaned_data.get("completed_on")
+        if value and value > timezone.localdate():
+            raise forms.ValidationError("Ngày hoàn thành không được sau hôm nay.")
+        return value
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("state") == Lifecycle.DONE and not data.get("completed_on"):
@@ -189,7 +178,7 @@ class UpdateForm(forms.Form):
             "valid_on": update.valid_on,
             "state": update.state,
             "percent": update.percent,
-            "achieved": update.achieved.normalize() if update.achieved is not None else None,
+            "achieved": update.achieved,
             "completed_on": update.completed_on,
             "narrative": update.narrative,
             "version": update.version,

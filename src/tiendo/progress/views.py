@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tiendo.accounts.access import (
@@ -46,11 +47,14 @@ def update_create(request: HttpRequest, item_id: int) -> HttpResponse:
     actor = actor_for(request)
     item = get_item_for_user(actor, item_id, "report")
     periods = open_periods(item.plan)
-    period = periods.filter(pk=request.GET.get("ky") or request.POST.get("ky") or 0).first()
+    chosen = request.GET.get("ky") or request.POST.get("ky") or ""
+    period = periods.filter(pk=int(chosen)).first() if chosen.isdigit() else None
     period = period or periods.first()
-    form = UpdateForm(
-        request.POST or None, item=item, initial={"valid_on": period.cutoff if period else None}
-    )
+    # Figures as of today, or as of the period's cut-off once it has passed: a report dated
+    # in the future would not count today, and the item page would contradict it.
+    today = timezone.localdate()
+    valid_on = min(period.cutoff, today) if period else today
+    form = UpdateForm(request.POST or None, item=item, initial={"valid_on": valid_on})
     if request.method == "POST" and form.is_valid():
         try:
             update = update_create_draft(
