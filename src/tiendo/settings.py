@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tiendo.lib.csp.ContentSecurityPolicyMiddleware",
+    "tiendo.lib.errors.MethodNotAllowedPageMiddleware",
     # Last, as django-axes asks: it turns a lockout into the page below.
     "axes.middleware.AxesMiddleware",
 ]
@@ -134,6 +135,7 @@ SESSION_SAVE_EVERY_REQUEST = True  # the expiry counts from the last request: an
 SESSION_COOKIE_SECURE = env_bool("TIENDO_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "tiendo.lib.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

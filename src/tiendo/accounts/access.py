@@ -23,6 +23,7 @@ from tiendo.agencies.selectors import lead_agency_scope_q
 from tiendo.plans.models import Item, Plan
 
 if TYPE_CHECKING:
+    from tiendo.audit.models import AuditEvent
     from tiendo.progress.models import Evidence, ProgressUpdate
 
 READ_ALL_ROLES = {Role.STANDING, Role.LEADER, Role.ADMIN}
@@ -261,3 +262,30 @@ def updates_for_user(actor: Actor) -> QuerySet[ProgressUpdate]:
         else Q(pk__in=[])
     )
     return updates.filter(Q(recorded_at__isnull=False) | own_drafts)
+
+
+# --- history (audit events) ---------------------------------------------------------------
+
+
+def history_for_user(actor: Actor, item: Item) -> QuerySet[AuditEvent]:
+    """The item's audit events the actor may read: an event about a report or its evidence
+    obeys the report's own rule (an unsent draft's edits stay with its agency), the rest
+    follows the item (the caller has already read the item through get_item_for_user)."""
+    from tiendo.audit.models import AuditEvent
+    from tiendo.progress.models import Evidence
+
+    visible_updates = updates_for_user(actor).filter(item=item)
+    update_ids = [str(pk) for pk in visible_updates.values_list("pk", flat=True)]
+    evidence_ids = [
+        str(pk)
+        for pk in Evidence.objects.filter(update__in=visible_updates).values_list("pk", flat=True)
+    ]
+    return AuditEvent.objects.filter(item=item).filter(
+        ~Q(object_type__in=[UPDATE_TYPE, EVIDENCE_TYPE])
+        | Q(object_type=UPDATE_TYPE, object_id__in=update_ids)
+        | Q(object_type=EVIDENCE_TYPE, object_id__in=evidence_ids)
+    )
+
+
+UPDATE_TYPE = "progress.progressupdate"
+EVIDENCE_TYPE = "progress.evidence"

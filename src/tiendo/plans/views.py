@@ -10,28 +10,49 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from tiendo.accounts.access import actor_for, get_item_for_user
+from tiendo.dashboard.forms import AsOfForm, ItemFilterForm
 from tiendo.lib.forms import errors_text
 from tiendo.plans.forms import ExtensionDecisionForm, ExtensionRequestForm, TargetChangeForm
 from tiendo.plans.models import ExtensionRequest
-from tiendo.plans.selectors import item_page, my_items, pending_extensions
+from tiendo.plans.selectors import (
+    item_list_page,
+    item_page,
+    list_agencies,
+    list_groups,
+    my_items_scope,
+    pending_extensions,
+)
 from tiendo.plans.services import (
     extension_request_create,
     extension_request_decide,
     item_change_target,
 )
+from tiendo.status.selectors import AsOf
 
 
 @login_required
 def my_items_view(request: HttpRequest) -> HttpResponse:
+    """The unit's own items at the cut-off, filtered, the most urgent first, 50 a page."""
     actor = actor_for(request)
-    return render(request, "plans/my_items.html", {"actor": actor, "rows": my_items(actor)})
+    as_of = AsOf.make(AsOfForm(request.GET or None).as_of_date())
+    scope = my_items_scope(actor)
+    form = ItemFilterForm(
+        request.GET or None,
+        groups=list_groups(scope, as_of),
+        agencies=list_agencies(scope, as_of),
+    )
+    page = item_list_page(scope, as_of, form.filters(), request.GET.get("trang"))
+    context = {"actor": actor, "form": form, "as_of": as_of, "page": page}
+    return render(request, "plans/my_items.html", context)
 
 
 @login_required
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_for(request)
     item = get_item_for_user(actor, pk)
-    context = item_page(actor, item)
+    cutoff = AsOfForm(request.GET or None)
+    context = item_page(actor, item, AsOf.make(cutoff.as_of_date()))
+    context["form"] = cutoff
     context["extension_form"] = ExtensionRequestForm()
     context["target_form"] = TargetChangeForm()
     return render(request, "plans/item_detail.html", context)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from tiendo.accounts.access import province_of
 from tiendo.agencies.models import Agency, AgencyKind
 from tiendo.lib.forms import DATE_FORMATS, DateInput, NumberField
 from tiendo.plans.models import Item
@@ -22,20 +23,27 @@ from tiendo.progress.models import (
 from tiendo.progress.services import ObstacleInput, RecommendationInput, UpdateInput
 
 
-def addressee_choices() -> list[tuple[str, list[tuple[int, str]]]]:
-    """Bodies a recommendation can be addressed to: ministries first, then the province."""
-    groups: list[tuple[str, list[tuple[int, str]]]] = []
-    for label, kinds in (
-        ("Bộ, ngành Trung ương", [AgencyKind.MINISTRY]),
-        ("UBND tỉnh", [AgencyKind.PROVINCE]),
-        ("Sở, ban, ngành", [AgencyKind.DEPARTMENT, AgencyKind.OFFICE, AgencyKind.POLICE]),
-    ):
-        today = timezone.localdate()
-        agencies = Agency.objects.filter(kind__in=kinds).filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gte=today)
-        )
-        groups.append((label, [(a.pk, a.name) for a in agencies.order_by("name")]))
-    return groups
+def addressee_choices(province: Agency) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Bodies a recommendation can be addressed to: ministries first, then the item's own
+    province and its departments (never another province's bodies), as valid today."""
+    today = timezone.localdate()
+    valid = Agency.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today)).filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=today)
+    )
+    groups: list[tuple[str, QuerySet[Agency]]] = [
+        ("Bộ, ngành Trung ương", valid.filter(kind=AgencyKind.MINISTRY)),
+        ("UBND tỉnh", valid.filter(pk=province.pk)),
+        (
+            "Sở, ban, ngành",
+            valid.filter(
+                kind__in=[AgencyKind.DEPARTMENT, AgencyKind.OFFICE, AgencyKind.POLICE],
+                path__startswith=province.path,
+            ),
+        ),
+    ]
+    return [
+        (label, [(a.pk, a.name) for a in agencies.order_by("name")]) for label, agencies in groups
+    ]
 
 
 class UpdateForm(forms.Form):
@@ -73,7 +81,8 @@ class UpdateForm(forms.Form):
         self.item = item
         if item.unit:
             self.fields["achieved"].label = f"Kết quả đạt được ({item.unit})"
-        addressees = [("", "— Chọn cơ quan nhận kiến nghị —"), *addressee_choices()]
+        choices = addressee_choices(province_of(item.plan.issuing_agency))
+        addressees = [("", "— Chọn cơ quan nhận kiến nghị —"), *choices]
         for n in range(1, self.obstacle_rows + 1):
             self.fields[f"obstacle_{n}_category"] = forms.ChoiceField(
                 label="Nhóm nguyên nhân",
