@@ -20,11 +20,12 @@ from django.utils import timezone
 from tiendo.accounts.models import Membership, Role
 from tiendo.agencies.models import Agency, AgencyKind
 from tiendo.agencies.selectors import lead_agency_scope_q
-from tiendo.plans.models import Item, Plan
+from tiendo.plans.models import Item, Plan, TaskGroup
 
 if TYPE_CHECKING:
     from tiendo.audit.models import AuditEvent
     from tiendo.progress.models import Evidence, ProgressUpdate
+    from tiendo.status.selectors import Scope
 
 READ_ALL_ROLES = {Role.STANDING, Role.LEADER, Role.ADMIN}
 REPORTING_ROLES = {Role.REPORTER, Role.HEAD}
@@ -289,3 +290,18 @@ def history_for_user(actor: Actor, item: Item) -> QuerySet[AuditEvent]:
 
 UPDATE_TYPE = "progress.progressupdate"
 EVIDENCE_TYPE = "progress.evidence"
+
+
+# --- figures --------------------------------------------------------------------------------
+
+
+def figure_scope(
+    actor: Actor, *, plan: Plan | None = None, group: TaskGroup | None = None
+) -> Scope:
+    """What the actor's figures cover, on every page and in the API alike: the whole province
+    for the standing body, leaders and administrators, the agency's own subtree for a
+    department or commune."""
+    from tiendo.status.selectors import Scope
+
+    whole = actor.role in READ_ALL_ROLES or actor.is_superuser
+    return Scope(plan=plan, group=group, agency=None if whole else actor.read_root)

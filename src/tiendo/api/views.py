@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from tiendo.accounts.access import (
     Actor,
     actor_for,
+    figure_scope,
     get_item_for_user,
     get_update_for_user,
     items_for_user,
@@ -30,7 +31,7 @@ from tiendo.plans.models import Item, ItemKind, Plan
 from tiendo.progress.models import ProgressUpdate, ReportingPeriod
 from tiendo.progress.services import UpdateInput, update_create_draft, update_review, update_send
 from tiendo.status.phrases import plan_sentences
-from tiendo.status.selectors import AsOf, Scope, status_summary
+from tiendo.status.selectors import AsOf, status_summary
 
 
 def _actor(request: Request) -> Actor:
@@ -206,7 +207,7 @@ class StatusView(APIView):
 
             raise NotFound("Không tìm thấy kế hoạch hoặc bạn không có quyền xem.")
         as_of = AsOf.make(query.validated_data["as_of"], query.validated_data.get("known_at"))
-        summary = status_summary(Scope(plan=plan), as_of)
+        summary = status_summary(figure_scope(actor, plan=plan), as_of)
         data = {
             "as_of": as_of.date,
             "known_at": as_of.known_at,

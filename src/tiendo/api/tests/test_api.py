@@ -134,6 +134,26 @@ def test_status_endpoint_gives_the_articles_figures(sample: Any) -> None:
     assert bad.json()["errors"]["as_of"] == ["Ngày chốt số liệu không hợp lệ (dạng YYYY-MM-DD)."]
 
 
+def test_status_of_a_department_token_counts_its_own_items_like_the_overview(
+    sample: Any,
+) -> None:
+    from tiendo.accounts.access import actor_for_user
+    from tiendo.dashboard.selectors import overview_cards
+    from tiendo.plans.models import Plan
+    from tiendo.status.selectors import AsOf
+
+    plan = Plan.objects.get(number="762/KH-UBND")
+    for username in ("yte.chuyenvien", "yte.lanhdao"):
+        user = User.objects.get(username=username)
+        response = api(user).get("/api/v1/status/", {"plan": str(plan.pk), "as_of": "2024-03-31"})
+        assert response.status_code == 200
+        models = response.json()["models"]
+        cards = overview_cards(actor_for_user(user), AsOf.make(dt.date(2024, 3, 31)))
+        web = next(card for card in cards if card.plan == plan).summary.kind("model")
+        assert models["total"] == web.total < 38, username
+        assert (models["done"], models["not_started"]) == (web.done, web.not_started)
+
+
 def test_lists_are_paginated(sample: Any) -> None:
     response = api(User.objects.get(username="thuongtruc")).get("/api/v1/items/")
     body = response.json()
