@@ -68,15 +68,20 @@ def describe_changes(event: AuditEvent) -> list[Change]:
     if not isinstance(before, dict) or not isinstance(after, dict):
         return []
     model = _model(event.object_type)
+    created = not before
     changes = []
     for name in [*before, *(k for k in after if k not in before)]:
         old, new = before.get(name), after.get(name)
-        if old == new:
+        if old == new or name in HIDDEN_FIELDS or (created and new in (None, "")):
             continue
         field = _field(model, name)
         label = str(field.verbose_name) if field is not None else name
         changes.append(
-            Change(label[:1].upper() + label[1:], _value(field, old), _value(field, new))
+            Change(
+                label[:1].upper() + label[1:],
+                None if created else _value(field, old),
+                _value(field, new),
+            )
         )
     return changes
 

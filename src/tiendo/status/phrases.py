@@ -11,10 +11,9 @@ from tiendo.status.selectors import Summary
 def models_sentence(plan: Plan, summary: Summary, where: str = "toàn tỉnh") -> str:
     """'Trong số 38 mô hình điểm theo Kế hoạch số 762/KH-UBND, toàn tỉnh đã hoàn thành 06…'"""
     counts = summary.kind(ItemKind.MODEL)
-    parts = [
-        f"đã hoàn thành {format_count(counts.done)} mô hình",
-        f"đang thực hiện {format_count(counts.in_progress)} mô hình",
-    ]
+    parts = [f"đã hoàn thành {format_count(counts.done)} mô hình"]
+    if counts.in_progress:
+        parts.append(f"đang thực hiện {format_count(counts.in_progress)} mô hình")
     if counts.paused:
         parts.append(f"tạm dừng {format_count(counts.paused)} mô hình")
     if counts.not_started:
