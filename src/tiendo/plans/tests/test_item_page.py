@@ -77,7 +77,7 @@ def test_own_agency_reads_the_draft_history_field_by_field_in_words(
     assert "Bí mật nội bộ: chưa gửi" in text
     assert "460 → 1.275.000" in text
     assert "{" not in text and "'achieved'" not in text and "1275000.00" not in text
-    assert "Kết quả đạt được: 460 Kết quả thực hiện: Đã triển khai" in text, "a creation lists values"
+    assert "Kết quả đạt được: 460 Kết quả thực hiện: Đã triển khai" in text, "creation"
     assert "ID:" not in text and "– → 1" not in text
 
 
