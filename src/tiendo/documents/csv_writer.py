@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
-from io import StringIO
 
 from tiendo.documents.annexes import ANNEXES, as_text
+from tiendo.documents.exports import iter_csv_rows
 from tiendo.documents.report import Report
+from tiendo.lib.cells import csv_text
+
+
+def _text(value: object) -> str:
+    text = as_text(value)  # type: ignore[arg-type]
+    return csv_text(text) if isinstance(value, str) else text
 
 
 def iter_csv(report: Report, annex_index: int = 0) -> Iterator[str]:
     """The annex row by row, for a streaming response."""
     annex = ANNEXES[annex_index]
-    buffer = StringIO()
-    writer = csv.writer(buffer)
-    buffer.write("\ufeff")
-    writer.writerow([column.title for column in annex.columns])
-    for values in annex.rows(report):
-        writer.writerow([as_text(value) for value in values])
-        if buffer.tell() > 64_000:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
+    return iter_csv_rows([column.title for column in annex.columns], annex.rows(report), _text)
 
 
 def write_csv(report: Report, annex_index: int = 0) -> bytes:

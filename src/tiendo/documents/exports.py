@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from tiendo.lib.cells import csv_text, xlsx_cell
 from tiendo.lib.dates import format_date
 
 Value = str | int | float | dt.date | None
@@ -33,22 +34,31 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, dt.date):
         return format_date(value)
+    if isinstance(value, str):
+        return csv_text(value)
     return str(value)
 
 
-def iter_csv(table: Table) -> Iterator[str]:
-    """CSV in chunks (UTF-8 with a byte-order mark so Excel reads the diacritics)."""
+def iter_csv_rows(
+    columns: Sequence[str], rows: Iterable[Sequence[Any]], text: Callable[[Any], str] = _text
+) -> Iterator[str]:
+    """CSV in chunks (UTF-8 with a byte-order mark so Excel reads the diacritics); every text
+    cell masked and neutralised (lib/cells.py). The one CSV writer of the product."""
     buffer = StringIO()
     writer = csv.writer(buffer)
     buffer.write("\ufeff")
-    writer.writerow(table.columns)
-    for row in table.rows():
-        writer.writerow([_text(v) for v in row])
+    writer.writerow([csv_text(title) for title in columns])
+    for row in rows:
+        writer.writerow([text(v) for v in row])
         if buffer.tell() > 64_000:
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
     yield buffer.getvalue()
+
+
+def iter_csv(table: Table) -> Iterator[str]:
+    return iter_csv_rows(table.columns, table.rows())
 
 
 def write_xlsx(table: Table) -> IO[bytes]:
@@ -67,7 +77,7 @@ def write_xlsx(table: Table) -> IO[bytes]:
     for row in table.rows():
         cells = []
         for value in row:
-            cell = WriteOnlyCell(sheet, value=value)
+            cell = xlsx_cell(sheet, value)
             if isinstance(value, dt.date):
                 cell.number_format = "DD/MM/YYYY"
             cells.append(cell)

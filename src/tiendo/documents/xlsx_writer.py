@@ -9,7 +9,6 @@ from io import BytesIO
 from typing import IO, Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -17,6 +16,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from tiendo.documents.annexes import ANNEXES, Annex, Value, reference
 from tiendo.documents.report import Report
+from tiendo.lib.cells import xlsx_cell
 from tiendo.lib.dates import format_date
 
 TITLE = Font(name="Times New Roman", size=13, bold=True)
@@ -75,7 +75,7 @@ def _sheet(sheet: WriteOnlyWorksheet, annex: Annex, report: Report) -> None:
 
 
 def _cell(sheet: WriteOnlyWorksheet, value: Value, font: Font) -> Cell:
-    cell = WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]  # dates are fine
+    cell = xlsx_cell(sheet, value)
     cell.font = font
     return cell
 

