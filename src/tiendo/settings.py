@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import django_stubs_ext
 
 from tiendo.lib.env import (
+    ConfigError,
     database_from_url,
     env_bool,
     env_email,
@@ -22,13 +24,27 @@ BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("TIENDO_DATA_DIR", str(Path.cwd() / "var")))
 
 DEBUG = env_bool("TIENDO_DEBUG", False)
-SECRET_KEY = env_str("TIENDO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and env_bool("TIENDO_REQUIRE_SECRET", False):
-        raise RuntimeError("TIENDO_SECRET_KEY must be set in production")
-    SECRET_KEY = "insecure-development-key-not-for-production"  # noqa: S105
+# The web server refuses to start without a key unless DEBUG is on (wsgi.py); commands and the
+# tests may run with this development key, which `tiendo check --deploy` reports.
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-not-for-production"  # noqa: S105
+SECRET_KEY = env_str("TIENDO_SECRET_KEY", "") or DEVELOPMENT_SECRET_KEY
+
+# One setting names the address people use (docs/deploy.md): the host is allowed, the origin
+# is trusted for forms (CSRF), e-mail links point to it, and when it is https the app trusts
+# the proxy's X-Forwarded-Proto, redirects to TLS, sends HSTS and keeps cookies secure.
+PUBLIC_URL = env_str("TIENDO_PUBLIC_URL", "") or env_str("TIENDO_BASE_URL", "")
+_public = urlsplit(PUBLIC_URL) if PUBLIC_URL else None
+if _public is not None and (_public.scheme not in ("http", "https") or not _public.hostname):
+    raise ConfigError(f"TIENDO_PUBLIC_URL={PUBLIC_URL!r} is not an http(s) address")
+TIENDO_BASE_URL = PUBLIC_URL or "http://127.0.0.1:8000"
 ALLOWED_HOSTS = env_list("TIENDO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("TIENDO_CSRF_TRUSTED_ORIGINS", [])
+if _public is not None and _public.hostname:
+    ALLOWED_HOSTS = [*ALLOWED_HOSTS, _public.hostname]
+    CSRF_TRUSTED_ORIGINS = [*CSRF_TRUSTED_ORIGINS, f"{_public.scheme}://{_public.netloc}"]
+HTTPS = _public is not None and _public.scheme == "https"
+# Addresses (or CIDR ranges) of the reverse proxies whose X-Forwarded-For is believed.
+TIENDO_TRUSTED_PROXIES = env_list("TIENDO_TRUSTED_PROXIES", [])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -100,7 +116,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # SQLite has no covering indexes: the engine's index is built there without INCLUDE columns.
-SILENCED_SYSTEM_CHECKS = ["models.W040"]
+# HSTS preload (security.W021) means submitting the domain to the browsers' list: the decision of
+# the domain's owner, not of the application (TIENDO_HSTS_PRELOAD=1 once it is made).
+SILENCED_SYSTEM_CHECKS = ["models.W040", "security.W021"]
 
 # Argon2 for new passwords; older hashes are upgraded at the next login.
 PASSWORD_HASHERS = [
@@ -111,10 +129,15 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Login throttling (django-axes): 5 failures for one username from one address lock it for 30 min.
-AXES_FAILURE_LIMIT = env_int("TIENDO_LOGIN_FAILURE_LIMIT", 5)
+# Login throttling (django-axes, accounts/lockout.py): 5 failures for one username from one
+# client address lock that pair for 30 min; 20 failures for one username from anywhere (password
+# spraying from many addresses) lock the username. The address is the real client's (lib/clientip).
+TIENDO_LOGIN_FAILURE_LIMIT = env_int("TIENDO_LOGIN_FAILURE_LIMIT", 5)
+TIENDO_LOGIN_USER_FAILURE_LIMIT = env_int("TIENDO_LOGIN_USER_FAILURE_LIMIT", 20)
+AXES_FAILURE_LIMIT = "tiendo.accounts.lockout.failure_limit"
 AXES_COOLOFF_TIME = env_int("TIENDO_LOGIN_COOLOFF_MINUTES", 30) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+AXES_CLIENT_IP_CALLABLE = "tiendo.lib.clientip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -126,14 +149,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "dashboard:overview"
+LOGIN_REDIRECT_URL = "dashboard:todo"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = env_int("TIENDO_SESSION_SECONDS", 8 * 3600)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = True  # the expiry counts from the last request: an idle timeout
-SESSION_COOKIE_SECURE = env_bool("TIENDO_SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = env_bool("TIENDO_SECURE_COOKIES", HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+if HTTPS:
+    # The proxy terminates TLS and must overwrite this header (docs/deploy.md).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("TIENDO_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("TIENDO_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("TIENDO_HSTS_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("TIENDO_HSTS_PRELOAD", False)
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "tiendo.lib.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -169,7 +199,6 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = env_email("TIENDO_EMAIL_FROM", "Tien Do <tiendo@localhost>")
-TIENDO_BASE_URL = env_str("TIENDO_BASE_URL", "http://127.0.0.1:8000")
 
 # Evidence files live outside the web root and are served only through the access helper.
 TIENDO_EVIDENCE_DIR = env_str("TIENDO_EVIDENCE_DIR", str(DATA_DIR / "evidence"))

@@ -98,9 +98,9 @@ def actor_for_user(user: AbstractBaseUser | AnonymousUser, ip: str = "") -> Acto
 
 
 def _client_ip(request: HttpRequest) -> str:
-    # Behind the proxy of docs/deploy.md, REMOTE_ADDR is the proxy: trust its X-Forwarded-For.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[0].strip() or str(request.META.get("REMOTE_ADDR", ""))
+    from tiendo.lib.clientip import client_ip
+
+    return client_ip(request)
 
 
 # --- items --------------------------------------------------------------------------------
