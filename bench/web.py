@@ -31,6 +31,7 @@ import http.client
 import importlib.util
 import json
 import os
+import secrets
 import re
 import shutil
 import signal
@@ -155,6 +156,8 @@ def prepare_database(url: str, scale: str, seed: int, reuse: bool) -> tuple[str,
         recreate_database(url, label="loading")
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "tiendo.settings"
+    # gunicorn inherits this: the web server does not start without a key (tiendo/wsgi.py).
+    os.environ.setdefault("TIENDO_SECRET_KEY", secrets.token_urlsafe(50))
     django.setup()
     from django.core.management import call_command
 
