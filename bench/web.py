@@ -31,8 +31,8 @@ import http.client
 import importlib.util
 import json
 import os
-import secrets
 import re
+import secrets
 import shutil
 import signal
 import socket
