@@ -21,6 +21,7 @@ from tiendo.accounts.access import province_of
 from tiendo.accounts.models import Role
 from tiendo.agencies.models import Agency
 from tiendo.lib.dates import format_date
+from tiendo.lib.text import person_name
 from tiendo.notifications.models import (
     Delivery,
     Notification,
@@ -44,6 +45,11 @@ from tiendo.status.selectors import (
 STALE_CLAIM = dt.timedelta(minutes=15)
 DIGEST_HOUR = 7
 REPORTERS = (Role.REPORTER, Role.HEAD)
+# Reports arriving for the standing body are many a day and are worked from the review queue:
+# they are never mailed one by one. Someone who chose immediate delivery gets them in the
+# daily digest (07:00, the reports sent since the previous digest); weekly and "off" are kept as
+# chosen, since the queue and the notification centre always show them.
+DIGEST_ONLY_KINDS = frozenset({"awaiting_review"})
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,9 @@ class Reminder:
     item: Item | None = None
     mandatory: bool = False
     include_standing: bool = False
+    # Named people (the reporter who drafted a report, the head who sent it, a requester), in
+    # addition to those the agency's roles reach.
+    recipients: Sequence[User] = ()
 
 
 def members(agency: Agency, roles: Iterable[str]) -> list[User]:
@@ -77,13 +86,29 @@ def standing_body(agency: Agency) -> list[User]:
     return members(province_of(agency), [Role.STANDING])
 
 
+def unit_heads(agency: Agency) -> list[User]:
+    """The heads who approve the unit's reports: its own, else those of the nearest unit above
+    it that has any (access lets a head send the reports of the units below)."""
+    chain = [int(part) for part in agency.path.strip("/").split("/") if part]
+    heads = list(
+        User.objects.filter(
+            is_active=True, membership__role=Role.HEAD, membership__agency_id__in=chain
+        ).select_related("membership__agency")
+    )
+    if not heads:
+        return []
+    nearest = max(len(user.membership.agency.path) for user in heads)
+    return [user for user in heads if len(user.membership.agency.path) == nearest]
+
+
 def deliver(reminders: Iterable[Reminder]) -> int:
     """Create the in-app notifications (once per person and key)."""
     rows = []
     for reminder in reminders:
-        people = members(reminder.agency, reminder.roles)
+        people = members(reminder.agency, reminder.roles) if reminder.roles else []
         if reminder.include_standing:
             people += standing_body(reminder.agency)
+        people += [user for user in reminder.recipients if user.is_active]
         for user in {u.pk: u for u in people}.values():
             rows.append(
                 Notification(
@@ -105,6 +130,23 @@ def deliver(reminders: Iterable[Reminder]) -> int:
 def notify_on_commit(reminders: list[Reminder]) -> None:
     """For events inside a service's transaction: notify only if the change is kept."""
     transaction.on_commit(lambda: deliver(reminders))
+
+
+def settle(kind: str, keys: Iterable[str] = (), key_prefix: str = "") -> int:
+    """Once the work a notice asked for is done (the draft sent, the report decided), everyone's
+    unread notice of it is marked read and leaves the e-mail queue: nobody is asked to act on
+    what a colleague has already handled. The notices stay in the centre."""
+    match = Q(key__in=list(keys))
+    if key_prefix:
+        match |= Q(key__startswith=key_prefix)
+    return Notification.objects.filter(match, kind=kind, read_at__isnull=True).update(
+        read_at=timezone.now(), emailed=True
+    )
+
+
+def settle_on_commit(kind: str, keys: Iterable[str] = (), key_prefix: str = "") -> None:
+    chosen = list(keys)
+    transaction.on_commit(lambda: settle(kind, chosen, key_prefix))
 
 
 # --- daily reminders ------------------------------------------------------------------------
@@ -424,20 +466,23 @@ def queue_emails(now: dt.datetime) -> int:
         if mode == Delivery.OFF:
             notes = [n for n in notes if n.mandatory]
             mode = Delivery.DAILY
-        if not notes:
-            continue
         if mode == Delivery.IMMEDIATE:
             for note in notes:
-                queued += _queue(f"n:{note.pk}", user, note.subject, _text([note]), [note], now)
+                if note.kind not in DIGEST_ONLY_KINDS:
+                    queued += _queue(f"n:{note.pk}", user, note.subject, _text([note]), [note], now)
+            notes = [n for n in notes if n.kind in DIGEST_ONLY_KINDS]
+            mode = Delivery.DAILY
+        if not notes:
             continue
         digest_time = local.hour >= DIGEST_HOUR and (mode == Delivery.DAILY or local.weekday() == 0)
         if not digest_time:
             continue
+        key = f"digest:{user.pk}:{local.date()}"
+        if OutgoingEmail.objects.filter(key=key).exists():
+            continue  # today's digest has gone: what came after it waits for the next one
         period = "tuần" if mode == Delivery.WEEKLY else "ngày"
         subject = f"[Tiến Độ] {len(notes)} nội dung cần xử lý – tổng hợp {period} {local:%d/%m/%Y}"
-        queued += _queue(
-            f"digest:{user.pk}:{local.date()}", user, subject, _text(notes), notes, now
-        )
+        queued += _queue(key, user, subject, _text(notes), notes, now)
     return queued
 
 
@@ -454,7 +499,10 @@ def _queue(
 
 def _text(notes: list[Notification]) -> str:
     base = settings.TIENDO_BASE_URL.rstrip("/")
-    parts = ["Kính gửi đồng chí,", "", "Hệ thống Tiến Độ xin thông báo các nội dung sau:", ""]
+    user = notes[0].recipient
+    named = person_name(user) if (user.last_name.strip() or user.first_name.strip()) else ""
+    greeting = f"Kính gửi đồng chí {named}," if named else "Kính gửi đồng chí,"
+    parts = [greeting, "", "Hệ thống Tiến Độ xin thông báo các nội dung sau:", ""]
     for n, note in enumerate(notes, start=1):
         parts.append(f"{n}. {note.subject}")
         parts.append(f"   {note.body}")

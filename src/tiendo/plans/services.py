@@ -283,27 +283,10 @@ def extension_request_decide(
             recorded_at=now,
         )
     locked.save()
-    from tiendo.notifications.services import Reminder, notify_on_commit
+    # Imported here: the notices read this module's deadlines (current_deadline).
+    from tiendo.notifications.events import extension_decided
 
-    item = locked.item
-    notify_on_commit(
-        [
-            Reminder(
-                item.lead_agency,
-                [Role.REPORTER, Role.HEAD],
-                "extension",
-                f"extension:{locked.pk}",
-                f"{locked.get_decision_display()} {item.code}: đề nghị gia hạn đến "
-                f"{locked.requested_deadline:%d/%m/%Y}",
-                f"Cơ quan thường trực đã xem xét đề nghị gia hạn “{item.title}”: "
-                f"{locked.get_decision_display().lower()}"
-                + (f". Ý kiến: {locked.decision_note}" if locked.decision_note else "."),
-                f"/nhiem-vu/{item.pk}/",
-                item,
-                mandatory=True,
-            )
-        ]
-    )
+    extension_decided(locked)
     audit_record(
         actor=actor,
         action=f"extension.{locked.decision}",

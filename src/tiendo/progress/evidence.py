@@ -35,7 +35,7 @@ def evidence_attach(
         checked = check_upload(name, data, size, settings.TIENDO_EVIDENCE_MAX_BYTES)
     except UploadRejected as error:
         raise ValidationError(str(error)) from None
-    key = f"{checked.sha256[:2]}/{secrets.token_hex(16)}"
+    key = _new_key(checked.sha256)
     target = evidence_root() / key
     target.parent.mkdir(parents=True, exist_ok=True)
     data.seek(0)
@@ -65,6 +65,81 @@ def evidence_attach(
         summary=f"Đính kèm tài liệu minh chứng “{checked.safe_name}” ({checked.kind.upper()})",
     )
     return evidence
+
+
+def _new_key(sha256: str) -> str:
+    return f"{sha256[:2]}/{secrets.token_hex(16)}"
+
+
+@transaction.atomic
+def evidence_carry(
+    *, actor: Actor, source: ProgressUpdate, draft: ProgressUpdate
+) -> list[Evidence]:
+    """Copy a returned report's evidence onto its revision draft, so the unit resubmits without
+    uploading again. Each copy is a file of its own: removing it from the draft never touches
+    the returned report, whose rows and files stay as they were sent."""
+    carried = []
+    for original in source.evidence.order_by("uploaded_at", "id"):
+        key = _new_key(original.sha256)
+        target = evidence_root() / key
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with evidence_open(original) as handle, target.open("xb") as out:
+                shutil.copyfileobj(handle, out)
+        except FileNotFoundError:
+            target.unlink(missing_ok=True)
+            continue  # a row whose file was lost (restored without files): nothing to carry
+        copy = Evidence(
+            update=draft,
+            file_name=original.file_name,
+            storage_key=key,
+            kind=original.kind,
+            content_type=original.content_type,
+            size=original.size,
+            sha256=original.sha256,
+            uploaded_by=original.uploaded_by,
+            uploaded_at=original.uploaded_at,
+            carried_from=original,
+        )
+        copy.full_clean()
+        copy.save()
+        carried.append(copy)
+    if carried:
+        names = ", ".join(f"“{e.file_name}”" for e in carried)
+        audit_record(
+            actor=actor,
+            action="evidence.carry",
+            obj=draft,
+            item=draft.item,
+            summary=f"Mang {len(carried)} tài liệu minh chứng của báo cáo bị trả lại sang báo cáo "
+            f"bổ sung: {names}",
+        )
+    return carried
+
+
+@transaction.atomic
+def evidence_remove(*, actor: Actor, evidence: Evidence) -> None:
+    """Take a file off a draft (one carried from a returned report, or uploaded by mistake).
+    Only drafts change: once sent, a report's evidence is part of the record."""
+    update = evidence.update
+    if update.status != UpdateStatus.DRAFT:
+        raise ValidationError("Chỉ bỏ tài liệu khỏi dự thảo báo cáo chưa gửi.")
+    if update.period is not None and update.period.is_closed:
+        raise ValidationError(f"Kỳ báo cáo {update.period.label} đã đóng.")
+    origin = " (mang sang từ báo cáo bị trả lại)" if evidence.carried_from_id else ""
+    audit_record(
+        actor=actor,
+        action="evidence.remove",
+        obj=evidence,
+        item=update.item,
+        summary=f"Bỏ tài liệu minh chứng “{evidence.file_name}”{origin} khỏi dự thảo báo cáo "
+        f"{update.item.code}",
+        before={"file_name": evidence.file_name, "sha256": evidence.sha256},
+    )
+    target = evidence_root() / evidence.storage_key
+    evidence.delete()
+    # The file goes only once the row is gone for good.
+    transaction.on_commit(lambda: target.unlink(missing_ok=True))
 
 
 def evidence_open(evidence: Evidence) -> BinaryIO:

@@ -156,6 +156,16 @@ class ProgressUpdate(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField("thời điểm lập", default=timezone.now)
+    # The reporter puts a finished draft before the head (trình lãnh đạo); it stays a draft.
+    ready_at = models.DateTimeField("thời điểm trình lãnh đạo", null=True, blank=True)
+    ready_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người trình",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     recorded_at = models.DateTimeField("thời điểm gửi", null=True, blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -303,6 +313,15 @@ class Evidence(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(default=timezone.now)
+    # A revision's copy of a returned report's file; the returned report keeps its own row.
+    carried_from = models.ForeignKey(
+        "self",
+        verbose_name="mang sang từ tài liệu",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="carried_to",
+    )
 
     class Meta:
         verbose_name = "tài liệu minh chứng"

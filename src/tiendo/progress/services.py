@@ -17,7 +17,9 @@ from tiendo.accounts.access import Actor, leads_item
 from tiendo.accounts.models import Role
 from tiendo.agencies.models import Agency
 from tiendo.audit.services import audit_record, snapshot
+from tiendo.notifications import events
 from tiendo.plans.models import Item
+from tiendo.progress.evidence import evidence_carry
 from tiendo.progress.models import (
     Decision,
     Obstacle,
@@ -155,6 +157,34 @@ def update_edit_draft(
 
 
 @transaction.atomic
+def update_mark_ready(*, actor: Actor, update: ProgressUpdate) -> ProgressUpdate:
+    """The reporter puts a finished draft before the unit's heads (trình lãnh đạo), who are
+    notified. It stays a draft: it may still be edited, and put forward again after changes."""
+    locked = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
+    if actor.role != Role.REPORTER:
+        raise PermissionDenied(
+            "Chỉ chuyên viên trình dự thảo; lãnh đạo đơn vị duyệt và gửi trực tiếp."
+        )
+    if locked.status != UpdateStatus.DRAFT:
+        raise ValidationError(
+            f"Báo cáo này đã ở trạng thái “{locked.status_label}”, không trình lại."
+        )
+    _check_period_open(locked.period)
+    locked.ready_at = timezone.now()
+    locked.ready_by = actor.user
+    locked.save(update_fields=["ready_at", "ready_by"])
+    audit_record(
+        actor=actor,
+        action="update.ready",
+        obj=locked,
+        item=locked.item,
+        summary=f"Trình lãnh đạo đơn vị dự thảo báo cáo {locked.item.code}",
+    )
+    events.report_ready(locked, actor.user)
+    return locked
+
+
+@transaction.atomic
 def update_send(*, actor: Actor, update: ProgressUpdate, expected_version: int) -> ProgressUpdate:
     """The agency head approves and sends a draft: from now on it is on the record."""
     locked = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
@@ -178,6 +208,7 @@ def update_send(*, actor: Actor, update: ProgressUpdate, expected_version: int) 
         item=locked.item,
         summary=f"Gửi báo cáo {locked.item.code} tới cơ quan thường trực",
     )
+    events.report_sent(locked, actor.user)
     return locked
 
 
@@ -204,26 +235,7 @@ def update_review(
     locked.version += 1
     locked.save(update_fields=["decision", "review_note", "reviewed_at", "reviewed_by", "version"])
     verb = "Xác nhận" if decision == Decision.CONFIRMED else "Trả lại"
-    if decision == Decision.RETURNED:
-        from tiendo.notifications.services import Reminder, notify_on_commit
-
-        item = locked.item
-        notify_on_commit(
-            [
-                Reminder(
-                    locked.agency,
-                    ["reporter", "head"],
-                    "returned",
-                    f"returned:{locked.pk}",
-                    f"Báo cáo {item.code} bị trả lại để bổ sung",
-                    f"Cơ quan thường trực trả lại báo cáo tiến độ “{item.title}” (số liệu đến "
-                    f"{locked.valid_on:%d/%m/%Y}). Lý do: {locked.review_note}",
-                    f"/bao-cao/{locked.pk}/",
-                    item,
-                    mandatory=True,
-                )
-            ]
-        )
+    events.report_reviewed(locked)
     audit_record(
         actor=actor,
         action=f"update.{decision}",
@@ -237,7 +249,8 @@ def update_review(
 
 @transaction.atomic
 def update_revise(*, actor: Actor, update: ProgressUpdate) -> ProgressUpdate:
-    """A new draft that revises a returned report (the returned one stays on the record)."""
+    """A new draft that revises a returned report, with its figures, details and evidence
+    carried over (the returned report keeps its own rows: it stays on the record as it was)."""
     update = ProgressUpdate.objects.select_related("agency").get(pk=update.pk)
     if update.status != UpdateStatus.RETURNED:
         raise ValidationError("Chỉ lập báo cáo bổ sung cho báo cáo đã bị trả lại.")
@@ -256,6 +269,7 @@ def update_revise(*, actor: Actor, update: ProgressUpdate) -> ProgressUpdate:
     draft = update_create_draft(actor=actor, item=update.item, period=update.period, data=data)
     draft.supersedes = update
     draft.save(update_fields=["supersedes"])
+    evidence_carry(actor=actor, source=update, draft=draft)
     return draft
 
 

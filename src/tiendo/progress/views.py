@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,6 +11,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from tiendo.accounts.access import (
@@ -21,17 +24,20 @@ from tiendo.accounts.access import (
 from tiendo.lib.forms import errors_text
 from tiendo.progress import evidence as evidence_service
 from tiendo.progress.forms import EvidenceForm, PeriodForm, ReviewForm, UpdateForm
-from tiendo.progress.models import ReportingPeriod
+from tiendo.progress.models import Decision, ProgressUpdate, ReportingPeriod
 from tiendo.progress.periods import period_close, period_open, period_reopen
 from tiendo.progress.selectors import (
     compliance_for_period,
     open_periods,
+    review_facts,
     review_queue,
+    review_queue_rows,
 )
 from tiendo.progress.services import (
     StaleVersion,
     update_create_draft,
     update_edit_draft,
+    update_mark_ready,
     update_review,
     update_revise,
     update_send,
@@ -40,6 +46,25 @@ from tiendo.progress.services import (
 
 def _errors(error: ValidationError) -> str:
     return " ".join(error.messages)
+
+
+def safe_next(request: HttpRequest, raw: str | None) -> str | None:
+    """A `next` address only if it is a path on this site: never another host or scheme
+    (https://evil.example/, //evil.example), nor text that could break the Location header."""
+    if not raw or not raw.startswith("/") or len(raw) > 2000:
+        return None
+    if any(ch.isspace() or unicodedata.category(ch).startswith("C") for ch in raw):
+        return None
+    allowed = url_has_allowed_host_and_scheme(
+        raw, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return raw if allowed else None
+
+
+def _back(request: HttpRequest, pk: int) -> HttpResponseRedirect:
+    """To the page the form came from when it says so safely, else to the report."""
+    target = safe_next(request, request.POST.get("next"))
+    return HttpResponseRedirect(target or reverse("progress:update_detail", args=[pk]))
 
 
 @login_required
@@ -108,6 +133,8 @@ def update_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "update": update,
         "item": update.item,
         "actor": actor,
+        "facts": review_facts(update),
+        "evidence": update.evidence.order_by("uploaded_at", "id"),
         "review_form": ReviewForm(),
         "evidence_form": EvidenceForm(),
     }
@@ -117,13 +144,29 @@ def update_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def update_send_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Sending a draft: `step=ready`, the reporter puts it before the head (trình); otherwise
+    the head sends it to the standing body."""
     actor = actor_for(request)
+    if request.POST.get("step") == "ready":
+        return _mark_ready(request, pk)
     update = get_update_for_user(actor, pk, "send")
+    version = request.POST.get("version", "")
     try:
         update_send(
-            actor=actor, update=update, expected_version=int(request.POST.get("version", 0))
+            actor=actor, update=update, expected_version=int(version) if version.isdigit() else 0
         )
         messages.success(request, "Đã gửi báo cáo tới cơ quan thường trực.")
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    return redirect("progress:update_detail", pk)
+
+
+def _mark_ready(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = actor_for(request)
+    update = get_update_for_user(actor, pk, "edit")
+    try:
+        update_mark_ready(actor=actor, update=update)
+        messages.success(request, "Đã trình lãnh đạo đơn vị duyệt, gửi dự thảo báo cáo.")
     except ValidationError as error:
         messages.error(request, _errors(error))
     return redirect("progress:update_detail", pk)
@@ -139,16 +182,38 @@ def update_review_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, errors_text(form))
         return redirect("progress:update_detail", pk)
     try:
-        update_review(
+        reviewed = update_review(
             actor=actor,
             update=update,
             decision=form.cleaned_data["decision"],
             note=form.cleaned_data.get("note", ""),
         )
-        messages.success(request, "Đã ghi nhận ý kiến của cơ quan thường trực.")
     except ValidationError as error:
         messages.error(request, _errors(error))
-    return redirect(request.POST.get("next") or reverse("progress:update_detail", args=[pk]))
+        return redirect("progress:update_detail", pk)
+    return _after_review(request, reviewed)
+
+
+def _after_review(request: HttpRequest, reviewed: ProgressUpdate) -> HttpResponse:
+    """On to the next report waiting (the oldest), or back to the empty queue; a safe `next`
+    sent by the form (a page reviewing from elsewhere) wins."""
+    verb = "xác nhận" if reviewed.decision == Decision.CONFIRMED else "trả lại"
+    done = f"Đã ghi nhận ý kiến: {verb} báo cáo {reviewed.item.code} ({reviewed.agency.label})."
+    target = safe_next(request, request.POST.get("next"))
+    if target:
+        messages.success(request, done)
+        return HttpResponseRedirect(target)
+    pending = review_queue(actor_for(request))
+    following = pending.first()
+    if following is None:
+        messages.success(request, f"{done} Đã xử lý hết báo cáo chờ xác nhận.")
+        return redirect("progress:review_queue")
+    messages.success(
+        request,
+        f"{done} Còn {pending.count()} báo cáo chờ xác nhận; tiếp theo là báo cáo gửi sớm "
+        f"nhất: {following.item.code} ({following.agency.label}).",
+    )
+    return redirect("progress:update_detail", following.pk)
 
 
 @login_required
@@ -161,8 +226,12 @@ def update_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, _errors(error))
         return redirect("progress:update_detail", pk)
+    carried = draft.evidence.count()
+    files = f" và {carried} tài liệu minh chứng" if carried else ""
     messages.info(
-        request, "Đã lập dự thảo bổ sung từ báo cáo bị trả lại; hãy sửa rồi trình gửi lại."
+        request,
+        f"Đã lập dự thảo bổ sung từ báo cáo bị trả lại, mang sang số liệu{files} của báo cáo đó; "
+        "hãy sửa theo lý do trả lại, bỏ tài liệu không còn phù hợp, rồi trình gửi lại.",
     )
     return redirect("progress:update_edit", draft.pk)
 
@@ -170,8 +239,11 @@ def update_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """A draft's evidence: a file uploads; `remove=<id>` takes one off the draft."""
     actor = actor_for(request)
     update = get_update_for_user(actor, pk, "edit")
+    if "remove" in request.POST:
+        return _evidence_remove(request, update)
     form = EvidenceForm(request.POST, request.FILES)
     if form.is_valid():
         upload = form.cleaned_data["file"]
@@ -185,6 +257,19 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, errors_text(form))
     return redirect("progress:update_detail", pk)
+
+
+def _evidence_remove(request: HttpRequest, update: ProgressUpdate) -> HttpResponse:
+    raw = request.POST.get("remove", "")
+    evidence = get_evidence_for_user(actor_for(request), int(raw)) if raw.isdigit() else None
+    if evidence is None or evidence.update_id != update.pk:
+        raise Http404("Không tìm thấy tài liệu trong dự thảo này.")
+    try:
+        evidence_service.evidence_remove(actor=actor_for(request), evidence=evidence)
+        messages.success(request, f"Đã bỏ tài liệu “{evidence.file_name}” khỏi dự thảo.")
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    return _back(request, update.pk)
 
 
 @login_required
@@ -204,9 +289,7 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
 def review_list(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request)
     return render(
-        request,
-        "progress/review_queue.html",
-        {"updates": review_queue(actor), "actor": actor, "review_form": ReviewForm()},
+        request, "progress/review_queue.html", {"rows": review_queue_rows(actor), "actor": actor}
     )
 
 
