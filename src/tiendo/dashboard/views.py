@@ -9,7 +9,8 @@ from django.shortcuts import render
 from tiendo.accounts.access import actor_for, get_plan_for_user
 from tiendo.dashboard.forms import AsOfForm, ItemFilterForm
 from tiendo.dashboard.selectors import overview_cards, status_scope, weekly_summary_for
-from tiendo.status.selectors import AsOf, item_statuses
+from tiendo.plans.selectors import item_list_page, list_agencies, list_groups
+from tiendo.status.selectors import AsOf
 
 
 @login_required
@@ -24,19 +25,17 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_items(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """The plan's items behind each figure, filtered, the most urgent first, 50 a page."""
     actor = actor_for(request)
     plan = get_plan_for_user(actor, plan_id)
-    form = ItemFilterForm(request.GET or None)
-    as_of = AsOf.make(form.as_of_date())
-    filters = form.cleaned_data if form.is_valid() else {}
-    group = plan.groups.filter(pk=filters["nhom"]).first() if filters.get("nhom") else None
-    han = filters.get("han") or ""
-    rows = item_statuses(
-        status_scope(actor, plan=plan, group=group),
-        as_of,
-        states=[filters["trang_thai"]] if filters.get("trang_thai") else [],
-        deadline_classes=[han] if han and han != "unfinished" else [],
-        unfinished_only=han == "unfinished",
+    as_of = AsOf.make(AsOfForm(request.GET or None).as_of_date())
+    scope = status_scope(actor, plan=plan)
+    form = ItemFilterForm(
+        request.GET or None,
+        initial={"ngay": as_of.date},
+        groups=list_groups(scope, as_of),
+        agencies=list_agencies(scope, as_of),
     )
-    context = {"plan": plan, "group": group, "form": form, "as_of": as_of, "rows": rows}
+    page = item_list_page(scope, as_of, form.filters(), request.GET.get("trang"))
+    context = {"plan": plan, "form": form, "as_of": as_of, "page": page}
     return render(request, "dashboard/plan_items.html", context)

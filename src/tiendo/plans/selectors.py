@@ -109,6 +109,17 @@ class ItemFilters:
     text: str = ""
     order: ListOrder = "urgency"
 
+    @property
+    def narrows(self) -> bool:
+        return bool(
+            self.states
+            or self.deadline_classes
+            or self.unfinished_only
+            or self.group
+            or self.agency
+            or self.text.strip()
+        )
+
 
 @dataclass(frozen=True)
 class ListPage:
@@ -120,6 +131,7 @@ class ListPage:
     num_pages: int
     per_page: int
     notice: str = ""
+    filtered: bool = False
 
     @property
     def first_index(self) -> int:
@@ -281,7 +293,7 @@ def item_list_page(
         if total
         else []
     )
-    return ListPage(rows, total, number, num_pages, per_page, notice)
+    return ListPage(rows, total, number, num_pages, per_page, notice, filters.narrows)
 
 
 def item_page(actor: Actor, item: Item, as_of: AsOf | None = None) -> dict[str, Any]:

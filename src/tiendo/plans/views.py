@@ -38,6 +38,7 @@ def my_items_view(request: HttpRequest) -> HttpResponse:
     scope = my_items_scope(actor)
     form = ItemFilterForm(
         request.GET or None,
+        initial={"ngay": as_of.date},
         groups=list_groups(scope, as_of),
         agencies=list_agencies(scope, as_of),
     )

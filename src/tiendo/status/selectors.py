@@ -369,6 +369,18 @@ def done_item_ids(scope: Scope, as_of: AsOf) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
+# What needs attention first: overdue (the longest overdue first), due soon, still in time (the
+# soonest deadline first), recurring, then done. Recurring items have no deadline; ranking NULLs
+# explicitly keeps SQLite (NULLs first) and PostgreSQL (NULLs last) in the same order.
+URGENCY_ORDER = (
+    f"CASE WHEN c.state = '{Lifecycle.DONE.value}' THEN 4"
+    f" WHEN c.deadline_class = '{DeadlineClass.OVERDUE.value}' THEN 0"
+    f" WHEN c.deadline_class = '{DeadlineClass.DUE_SOON.value}' THEN 1"
+    f" WHEN c.deadline_class = '{DeadlineClass.IN_TIME.value}' THEN 2 ELSE 3 END,"
+    " CASE WHEN c.deadline_now IS NULL THEN 1 ELSE 0 END, c.deadline_now, c.id"
+)
+
+
 def _status_rows_sql(
     scope: Scope,
     as_of: AsOf,
@@ -377,8 +389,11 @@ def _status_rows_sql(
     unfinished_only: bool,
     deadline_until: dt.date | None = None,
     by_deadline: bool = False,
+    by_urgency: bool = False,
 ) -> tuple[str, list[Any]]:
     """The statement listing (id, state, class, deadline now, done on, percent) per item."""
+    if by_deadline and by_urgency:
+        raise ValueError("choose one order: by_deadline or by_urgency")
     items = scoped_items(scope, as_of).annotate(
         percent_now=Subquery(latest_updates(as_of).values("percent")[:1])
     )
@@ -397,7 +412,7 @@ def _status_rows_sql(
         conditions.append("c.deadline_now <= %s")
         params.append(_date_param(deadline_until))
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-    order = "c.deadline_now, c.id" if by_deadline else "c.id"
+    order = URGENCY_ORDER if by_urgency else "c.deadline_now, c.id" if by_deadline else "c.id"
     sql = (
         "SELECT c.id, c.state, c.deadline_class, c.deadline_now, c.done_on, c.percent_now"
         f" FROM ({classified}) c{where} ORDER BY {order}"
@@ -437,12 +452,21 @@ def item_statuses(
     offset: int = 0,
     deadline_until: dt.date | None = None,
     by_deadline: bool = False,
+    by_urgency: bool = False,
 ) -> list[ItemStatus]:
     """The items behind a figure, each with its status at the cut-off, in plan order (or by
-    deadline, soonest first)."""
+    deadline, soonest first; or by urgency, see URGENCY_ORDER). limit and offset page the
+    ordered list in SQL."""
     try:
         sql, params = _status_rows_sql(
-            scope, as_of, states, deadline_classes, unfinished_only, deadline_until, by_deadline
+            scope,
+            as_of,
+            states,
+            deadline_classes,
+            unfinished_only,
+            deadline_until,
+            by_deadline,
+            by_urgency,
         )
     except EmptyResultSet:
         return []
@@ -461,11 +485,18 @@ def iter_item_statuses(
     unfinished_only: bool = False,
     chunk: int = 2000,
     by_deadline: bool = False,
+    by_urgency: bool = False,
 ) -> Iterator[list[ItemStatus]]:
     """Every item in scope, in chunks, from one statement (memory stays bounded at any scale)."""
     try:
         sql, params = _status_rows_sql(
-            scope, as_of, states, deadline_classes, unfinished_only, by_deadline=by_deadline
+            scope,
+            as_of,
+            states,
+            deadline_classes,
+            unfinished_only,
+            by_deadline=by_deadline,
+            by_urgency=by_urgency,
         )
     except EmptyResultSet:
         return

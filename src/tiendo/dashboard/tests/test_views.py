@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from html import unescape
+from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
-from django.urls import reverse
+from django.urls import resolve, reverse
+from django.utils import timezone
 
+from tiendo.lib.text import format_count
 from tiendo.plans.models import Plan
 from tiendo.status.selectors import AsOf, Scope, item_statuses, status_summary
 from tiendo.testing import make_item, make_plan
@@ -68,8 +75,10 @@ def test_item_page_lists_exactly_the_items_the_engine_counts(leader: Client, day
     url = reverse("dashboard:plan_items", args=[plan.pk])
     for state, expected in (("done", summary.all.done), ("not_started", summary.all.not_started)):
         response = leader.get(url, {"ngay": day, "trang_thai": state})
-        assert len(response.context["rows"]) == expected
-        assert f"{expected} mục." in response.content.decode()
+        page = response.context["page"]
+        assert page.total == expected
+        assert len(page.rows) == min(expected, page.per_page)
+        assert f"Tìm thấy {format_count(expected)} nhiệm vụ" in response.content.decode()
 
 
 def test_overdue_filter_shows_original_and_extended_deadlines(reader: Client) -> None:
@@ -111,6 +120,76 @@ def test_overview_query_count_does_not_grow_with_data(
         reader.get(reverse("dashboard:plan_items", args=[plan.pk]), {"ngay": "2024-03-31"})
     rows = item_statuses(Scope(plan=plan), AsOf.make(__import__("datetime").date(2024, 3, 31)))
     assert len(rows) == 20
+
+
+class _Links(HTMLParser):
+    """Every link of a page with the text inside it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self._open: list[tuple[str, list[str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self._open.append((dict(attrs).get("href") or "", []))
+
+    def handle_data(self, data: str) -> None:
+        for _, text in self._open:
+            text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._open:
+            href, text = self._open.pop()
+            self.links.append((href, " ".join("".join(text).split())))
+
+
+def _links(html: str) -> list[tuple[str, str]]:
+    parser = _Links()
+    parser.feed(html)
+    return parser.links
+
+
+def _figure(text: str) -> int:
+    """The count a link shows ('06 hoàn thành', '1.234', '0')."""
+    match = re.match(r"(\d{1,3}(?:\.\d{3})+|\d+)\b", text)
+    assert match, text
+    return int(match.group(1).replace(".", ""))
+
+
+@pytest.mark.parametrize("username", ["lanhdao", "thuongtruc", "yte.chuyenvien"])
+@pytest.mark.parametrize("day", ["2024-03-31", "2024-09-30", None])
+def test_every_overview_figure_links_to_a_list_of_that_many_items(
+    sample: Any, client: Client, username: str, day: str | None
+) -> None:
+    client.force_login(User.objects.get(username=username))
+    html = client.get(reverse("dashboard:overview"), {"ngay": day} if day else {}).content
+    figures = [(href, text) for href, text in _links(html.decode()) if "/ke-hoach/" in href]
+    assert figures, "the overview links its figures to the plan lists"
+    group_links = [href for href, _ in figures if "nhom=" in href]
+    assert group_links, "the per-group figures are links"
+    for href, text in figures:
+        url = urlsplit(unescape(href))
+        # Every figure goes to a plan's list, never back to the overview ("?ngay=…" alone).
+        assert resolve(url.path).view_name == "dashboard:plan_items", href
+        query = parse_qs(url.query)
+        assert query["ngay"] == [day or timezone.localdate().isoformat()], href
+        response = client.get(url.path, {k: v[0] for k, v in query.items()})
+        assert response.status_code == 200, href
+        page = response.context["page"]
+        assert not response.context["form"].errors, href
+        assert page.total == _figure(text), (href, text)
+        assert len(page.rows) == min(page.total, page.per_page), href
+        shown = response.content.decode()
+        assert f"Tìm thấy {format_count(page.total)} nhiệm vụ" in shown, href
+
+
+def test_overview_counts_read_the_vietnamese_way(leader: Client) -> None:
+    html = leader.get(reverse("dashboard:overview"), {"ngay": "2024-03-31"}).content.decode()
+    plan = Plan.objects.get(number="762/KH-UBND")
+    done = status_summary(Scope(plan=plan), AsOf.make(dt.date(2024, 3, 31))).all.done
+    assert done < 10  # the article's 06 models: a leading zero, as officials write it
+    assert f'<span class="n">{format_count(done)}</span> hoàn thành' in html
 
 
 def test_static_assets_are_served_by_the_app(reader: Client) -> None:
