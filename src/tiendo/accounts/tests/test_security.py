@@ -70,3 +70,20 @@ def test_full_citizen_id_numbers_never_reach_the_logs(caplog: Any) -> None:
     logger.removeHandler(handler)
     assert "040190012345" not in caplog.text
     assert "040*******45" in caplog.text
+
+
+def test_token_and_anonymous_requests_never_write_a_session_row(client: Client) -> None:
+    from django.contrib.sessions.models import Session
+    from rest_framework.authtoken.models import Token
+
+    cast = make_cast()
+    token = Token.objects.create(user=cast.reporter)
+    forged = Client()
+    forged.cookies["sessionid"] = "forgedforgedforgedforgedforged12"
+    for path in ("/api/v1/plans/", "/api/v1/khong-co/", "/khong-co/", "/", "/tai-khoan/dang-nhap/"):
+        forged.get(path, HTTP_AUTHORIZATION=f"Token {token.key}")
+        forged.get(path)
+    assert Session.objects.count() == 0
+    client.force_login(cast.reporter)
+    assert client.get("/").status_code == 200
+    assert Session.objects.count() == 1, "a real login still has its session"
