@@ -106,12 +106,21 @@ def _client_ip(request: HttpRequest) -> str:
 # --- items --------------------------------------------------------------------------------
 
 
-def _own_items_q(agency: Agency, today: dt.date) -> Q:
+def own_items_q(agency: Agency, today: dt.date) -> Q:
     """Items the agency (or its subtree, or a body it succeeded) leads or coordinates."""
     coordinates = Item.coordinating_agencies.through.objects.filter(
         item_id=OuterRef("pk"), agency__path__startswith=agency.path
     )
     return lead_agency_scope_q(agency, today) | Q(Exists(coordinates))
+
+
+def own_items_for_user(actor: Actor) -> QuerySet[Item]:
+    """The items the actor's own agency subtree leads or coordinates ("Việc của đơn vị"): for a
+    department all it may read; for the standing body and leaders, who read the whole
+    province, still only their own agency's work."""
+    if actor.agency is None:
+        return Item.objects.none()
+    return items_for_user(actor).filter(own_items_q(actor.agency, timezone.localdate()))
 
 
 def items_for_user(actor: Actor) -> QuerySet[Item]:
@@ -127,7 +136,7 @@ def items_for_user(actor: Actor) -> QuerySet[Item]:
             Q(plan__issuing_agency__path__startswith=root.path)
             | lead_agency_scope_q(root, timezone.localdate())
         )
-    return items.filter(_own_items_q(root, timezone.localdate()))
+    return items.filter(own_items_q(root, timezone.localdate()))
 
 
 ItemAction = Literal["read", "report", "extend", "review"]
@@ -148,7 +157,7 @@ def get_item_for_user(actor: Actor, pk: int, action: ItemAction = "read") -> Ite
             and actor.agency is not None
             and (
                 Item.objects.filter(pk=pk)
-                .filter(_own_items_q(actor.agency, timezone.localdate()))
+                .filter(own_items_q(actor.agency, timezone.localdate()))
                 .exists()
             )
         ):

@@ -11,11 +11,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, Stream
 from tiendo.accounts.access import actor_for, get_plan_for_user, province_of, updates_for_user
 from tiendo.agencies.models import Agency
 from tiendo.agencies.selectors import agency_subtree
-from tiendo.dashboard.forms import ItemFilterForm
+from tiendo.dashboard.forms import AsOfForm, ItemFilterForm
 from tiendo.dashboard.selectors import status_scope
 from tiendo.documents.exports import Table, iter_csv, write_xlsx
 from tiendo.indicators.models import IndicatorValue
-from tiendo.status.selectors import AsOf, iter_item_statuses
+from tiendo.plans.selectors import iter_item_list, list_agencies, list_groups
+from tiendo.status.selectors import AsOf
 
 
 def _send(
@@ -40,20 +41,17 @@ def export_items(request: HttpRequest, plan_id: int, fmt: str) -> Any:
     """The plan's items with their status at the chosen cut-off, filtered as on the page."""
     actor = actor_for(request)
     plan = get_plan_for_user(actor, plan_id)
-    form = ItemFilterForm(request.GET or None)
-    as_of = AsOf.make(form.as_of_date())
-    filters = form.cleaned_data if form.is_valid() else {}
-    group = plan.groups.filter(pk=filters["nhom"]).first() if filters.get("nhom") else None
-    han = filters.get("han") or ""
+    as_of = AsOf.make(AsOfForm(request.GET or None).as_of_date())
+    scope = status_scope(actor, plan=plan)
+    form = ItemFilterForm(
+        request.GET or None,
+        groups=list_groups(scope, as_of),
+        agencies=list_agencies(scope, as_of),
+    )
+    filters = form.filters()
 
     def rows() -> Iterable[Sequence[Any]]:
-        for chunk in iter_item_statuses(
-            status_scope(actor, plan=plan, group=group),
-            as_of,
-            states=[filters["trang_thai"]] if filters.get("trang_thai") else [],
-            deadline_classes=[han] if han and han != "unfinished" else [],
-            unfinished_only=han == "unfinished",
-        ):
+        for chunk in iter_item_list(scope, as_of, filters):
             for r in chunk:
                 yield [
                     r.item.code,

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from tiendo.agencies.models import Agency
-from tiendo.agencies.selectors import lead_agency_scope_q
 from tiendo.lib.text import fold
 from tiendo.plans.models import ExtensionRequest, Item, Plan, TaskGroup
 from tiendo.status.selectors import (
@@ -150,28 +149,11 @@ class ListPage:
         return self.number + 1 if self.number < self.num_pages else None
 
 
-def own_items(actor: Actor) -> QuerySet[Item]:
-    """The items the actor's own agency subtree leads or coordinates ("Việc của đơn vị").
-
-    For a department this is everything it may read; for the standing body and leaders, who
-    may read the whole province, it is still only their own agency's work.
-    """
-    from tiendo.accounts.access import items_for_user
-
-    if actor.agency is None:
-        return Item.objects.none()
-    agency = actor.agency
-    coordinates = Item.coordinating_agencies.through.objects.filter(
-        item_id=OuterRef("pk"), agency__path__startswith=agency.path
-    )
-    return items_for_user(actor).filter(
-        lead_agency_scope_q(agency, timezone.localdate()) | Q(Exists(coordinates))
-    )
-
-
 def my_items_scope(actor: Actor) -> Scope:
     """The scope of the unit's list: its own items, deployment sites included."""
-    ids = list(own_items(actor).values_list("pk", flat=True))
+    from tiendo.accounts.access import own_items_for_user
+
+    ids = list(own_items_for_user(actor).values_list("pk", flat=True))
     return Scope(item_ids=ids, top_level_only=False)
 
 
@@ -294,6 +276,19 @@ def item_list_page(
         else []
     )
     return ListPage(rows, total, number, num_pages, per_page, notice, filters.narrows)
+
+
+def iter_item_list(scope: Scope, as_of: AsOf, filters: ItemFilters) -> Iterator[list[ItemStatus]]:
+    """The whole filtered list in the page's order, in chunks (the list's CSV/XLSX export)."""
+    return iter_item_statuses(
+        narrowed_scope(scope, as_of, filters),
+        as_of,
+        states=filters.states,
+        deadline_classes=filters.deadline_classes,
+        unfinished_only=filters.unfinished_only,
+        by_deadline=filters.order == "deadline",
+        by_urgency=filters.order == "urgency",
+    )
 
 
 def item_page(actor: Actor, item: Item, as_of: AsOf | None = None) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from io import BytesIO
 from typing import Any
 
@@ -80,3 +81,17 @@ def test_exports_never_carry_a_live_formula_or_a_full_personal_id(client: Client
     assert hyperlink and all(cell.data_type == "s" for cell in hyperlink), "stored as text"
     assert not any("040190012345" in str(cell.value) for cell in cells)
     assert any("040*******45" in str(cell.value) for cell in cells)
+
+
+def test_the_list_export_gives_the_rows_of_the_page_it_was_opened_from(
+    sample: Any, client: Client
+) -> None:
+    plan = Plan.objects.get(number="762/KH-UBND")
+    client.force_login(User.objects.get(username="thuongtruc"))
+    query = {"ngay": "31/03/2024", "trang_thai": "started", "tim": "mo hinh"}
+    page = client.get(reverse("dashboard:plan_items", args=[plan.pk]), query)
+    found = re.search(r"Tìm thấy (\d+) nhiệm vụ", page.content.decode())
+    assert found, "the list states its count"
+    response = client.get(reverse("documents:export_items", args=[plan.pk, "csv"]), query)
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").strip().splitlines()  # type: ignore[attr-defined]
+    assert len(lines) - 1 == int(found.group(1)) > 0
