@@ -31,7 +31,7 @@ class Person:
         self.page.fill("#id_username", username)
         self.page.fill("#id_password", TEST_PASSWORD)
         self.page.click("button[type=submit]")
-        self.page.wait_for_url(f"{base}/")
+        self.page.wait_for_url(f"{base}/viec-can-lam/")
 
     def go(self, path: str) -> None:
         self.page.goto(f"{self.base}{path}")

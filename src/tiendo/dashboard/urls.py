@@ -1,10 +1,11 @@
 from django.urls import path
 
-from tiendo.dashboard import ioc_views, views
+from tiendo.dashboard import ioc_views, todo_views, views
 
 app_name = "dashboard"
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("viec-can-lam/", todo_views.todo, name="todo"),
     path("ke-hoach/<int:plan_id>/", views.plan_items, name="plan_items"),
     path("ioc/", ioc_views.ioc_wall, name="ioc_wall"),
     path("ioc/tong-quan/", ioc_views.ioc_overview, name="ioc_overview"),
