@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from rest_framework import serializers
 
 from tiendo.agencies.models import Agency
 from tiendo.indicators.models import Indicator, IndicatorValue
+from tiendo.lib.dates import date_window_error
 from tiendo.plans.models import Item, Plan, TaskGroup
 from tiendo.progress.models import REPORTABLE_STATES, ProgressUpdate
 
@@ -119,12 +121,35 @@ class UpdateSerializer(serializers.ModelSerializer[ProgressUpdate]):
         read_only_fields = fields
 
 
+class WindowDateField(serializers.DateField):
+    """A date inside the plausible window of lib/dates (0001 or 9999 are typing slips)."""
+
+    def to_internal_value(self, value: Any) -> dt.date:
+        day: dt.date = super().to_internal_value(value)
+        problem = date_window_error(day, str(self.label or self.field_name or "Ngày"))
+        if problem:
+            raise serializers.ValidationError(problem)
+        return day
+
+
+class WindowDateTimeField(serializers.DateTimeField):
+    def to_internal_value(self, value: Any) -> dt.datetime:
+        try:
+            moment: dt.datetime = super().to_internal_value(value)
+        except OverflowError:  # 0001-01-01 in Hà Nội time is before year 1 in UTC
+            raise serializers.ValidationError("Thời điểm nằm ngoài lịch.") from None
+        problem = date_window_error(moment.date(), "Thời điểm")
+        if problem:
+            raise serializers.ValidationError(problem)
+        return moment
+
+
 class UpdateInputSerializer(serializers.Serializer[Any]):
     """A draft report: the same fields and rules as the web form."""
 
     item = serializers.IntegerField(min_value=1)
     period = serializers.IntegerField(min_value=1, required=False, allow_null=True)
-    valid_on = serializers.DateField()
+    valid_on = WindowDateField()
     state = serializers.ChoiceField(choices=REPORTABLE_STATES)
     percent = serializers.IntegerField(min_value=0, max_value=100, required=False, allow_null=True)
     achieved = serializers.DecimalField(
@@ -134,7 +159,7 @@ class UpdateInputSerializer(serializers.Serializer[Any]):
         required=False,
         allow_null=True,
     )
-    completed_on = serializers.DateField(required=False, allow_null=True)
+    completed_on = WindowDateField(required=False, allow_null=True)
     narrative = serializers.CharField(required=False, allow_blank=True, default="")
 
 
@@ -186,7 +211,7 @@ class StatusSerializer(serializers.Serializer[Any]):
 
 class StatusQuerySerializer(serializers.Serializer[Any]):
     plan = serializers.IntegerField(min_value=1, max_value=2**62)
-    as_of = serializers.DateField(
+    as_of = WindowDateField(
         error_messages={"invalid": "Ngày chốt số liệu không hợp lệ (dạng YYYY-MM-DD)."}
     )
-    known_at = serializers.DateTimeField(required=False)
+    known_at = WindowDateTimeField(required=False)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from tiendo.agencies.models import Agency, AgencyKind
-from tiendo.lib.forms import DATE_FORMATS, DateInput
+from tiendo.lib.forms import DATE_FORMATS, DateField, DateInput
 from tiendo.lib.text import fold
 from tiendo.plans.models import ItemKind, Plan, TaskGroup
 from tiendo.plans.selectors import ItemFilters, ListOrder
@@ -22,7 +22,7 @@ from tiendo.status.selectors import DeadlineClass
 
 
 class AsOfForm(forms.Form):
-    ngay = forms.DateField(
+    ngay = DateField(
         label="Số liệu tính đến ngày",
         required=False,
         widget=DateInput(),
@@ -200,11 +200,35 @@ class IocFilterForm(AsOfForm):
     not reset the cut-off to today).
     """
 
-    ke_hoach = forms.IntegerField(label="Kế hoạch", required=False, min_value=1)
-    nhom = forms.IntegerField(label="Nhóm nhiệm vụ", required=False, min_value=1)
-    don_vi = forms.CharField(label="Cơ quan, đơn vị", required=False, max_length=32)
+    ke_hoach = forms.IntegerField(
+        label="Kế hoạch",
+        required=False,
+        min_value=1,
+        error_messages={
+            "invalid": "Kế hoạch không hợp lệ; đã bỏ qua điều kiện này.",
+            "min_value": "Kế hoạch không hợp lệ; đã bỏ qua điều kiện này.",
+        },
+    )
+    nhom = forms.IntegerField(
+        label="Nhóm nhiệm vụ",
+        required=False,
+        min_value=1,
+        error_messages={
+            "invalid": "Nhóm nhiệm vụ không hợp lệ; đã bỏ qua điều kiện này.",
+            "min_value": "Nhóm nhiệm vụ không hợp lệ; đã bỏ qua điều kiện này.",
+        },
+    )
+    don_vi = forms.CharField(
+        label="Cơ quan, đơn vị",
+        required=False,
+        max_length=32,
+        error_messages={"max_length": "Mã cơ quan, đơn vị quá dài; đã bỏ qua điều kiện này."},
+    )
     loai = forms.ChoiceField(
-        label="Loại", required=False, choices=[("", "Tất cả"), *ItemKind.choices]
+        label="Loại",
+        required=False,
+        choices=[("", "Tất cả"), *ItemKind.choices],
+        error_messages={"invalid_choice": "Không có loại “%(value)s”; đã bỏ qua điều kiện này."},
     )
     # The order in which the agency list offers its groups: the province's own bodies first.
     KIND_ORDER = (

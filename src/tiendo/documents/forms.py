@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from tiendo.documents.report import AUTHORITIES, ReportSpec, Section
-from tiendo.lib.forms import DATE_FORMATS, DateInput
+from tiendo.lib.forms import DATE_FORMATS, DateField, DateInput
 from tiendo.plans.models import Plan
 from tiendo.status.selectors import AsOf
 
@@ -26,7 +26,7 @@ class ReportForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Chọn ít nhất một kế hoạch."},
     )
-    ngay = forms.DateField(
+    ngay = DateField(
         label="Số liệu tính đến ngày",
         widget=DateInput(),
         input_formats=DATE_FORMATS,
@@ -37,9 +37,7 @@ class ReportForm(forms.Form):
     parent_body = forms.CharField(label="Cơ quan chủ quản", required=False, max_length=120)
     issuing_body = forms.CharField(label="Cơ quan ban hành", max_length=120)
     place = forms.CharField(label="Địa danh", max_length=60)
-    issued_on = forms.DateField(
-        label="Ngày ban hành", widget=DateInput(), input_formats=DATE_FORMATS
-    )
+    issued_on = DateField(label="Ngày ban hành", widget=DateInput(), input_formats=DATE_FORMATS)
     summary = forms.CharField(label="Trích yếu", max_length=300)
     addressees = forms.CharField(
         label="Kính gửi (mỗi dòng một cơ quan)",

@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from tiendo.accounts.access import actor_for, province_of
 from tiendo.accounts.models import Role
 from tiendo.imports.annex import LABELS, AnnexRejected, plan_import, read_annex
-from tiendo.lib.forms import DATE_FORMATS, DateInput
+from tiendo.lib.forms import DATE_FORMATS, DateField, DateInput
 from tiendo.plans.models import ItemKind, Programme
 
 
@@ -26,9 +26,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(label="Tệp phụ lục (XLSX hoặc CSV)", required=False)
     token = forms.CharField(widget=forms.HiddenInput, required=False)
     number = forms.CharField(label="Số, ký hiệu kế hoạch", max_length=50)
-    issued_on = forms.DateField(
-        label="Ngày ban hành", widget=DateInput(), input_formats=DATE_FORMATS
-    )
+    issued_on = DateField(label="Ngày ban hành", widget=DateInput(), input_formats=DATE_FORMATS)
     title = forms.CharField(label="Trích yếu", max_length=500)
     kind = forms.ChoiceField(label="Loại", choices=ItemKind.choices)
 

@@ -31,6 +31,22 @@ def parse_date(raw: str, *, field: str = "Ngày") -> dt.date:
         raise DateInputError(f'{field} "{raw}" không tồn tại trong lịch.') from None
 
 
+# Dates people enter are Đề án 06's (from 2022) and its plans' horizons (to 2030 and a little
+# beyond): anything outside this window is a typing slip (0001, 9999), refused with a message.
+EARLIEST_DATE = dt.date(2020, 1, 1)
+YEARS_AHEAD = 10
+
+
+def date_window_error(value: dt.date, field: str = "Ngày") -> str | None:
+    """Why a date entered as data is implausible, or None when it is fine."""
+    latest = dt.date(dt.date.today().year + YEARS_AHEAD, 12, 31)  # noqa: DTZ011 - a year is enough
+    if value < EARLIEST_DATE:
+        return f"{field} {format_date(value)} trước năm {EARLIEST_DATE.year}: hãy kiểm tra lại năm."
+    if value > latest:
+        return f"{field} {format_date(value)} quá xa (sau năm {latest.year}): hãy kiểm tra lại năm."
+    return None
+
+
 def format_date(value: dt.date) -> str:
     """31/03/2024: day and month always with two digits, as in official tables."""
     return value.strftime("%d/%m/%Y")

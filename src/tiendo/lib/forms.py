@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 
+from tiendo.lib.dates import date_window_error
 from tiendo.lib.text import format_decimal, parse_number
 
 # dd/mm/yyyy first: what every page prints and what people type; ISO for links and old bookmarks.
@@ -34,11 +35,28 @@ class DateInput(forms.DateInput):
         super().__init__(attrs={**defaults, **(attrs or {})}, format="%d/%m/%Y")
 
 
+class DateField(forms.DateField):
+    """A date typed as dd/mm/yyyy (ISO accepted) inside the plausible window of lib/dates."""
+
+    widget = DateInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("input_formats", DATE_FORMATS)
+        super().__init__(**kwargs)
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if isinstance(value, dt.date):
+            problem = date_window_error(value, str(self.label or "Ngày"))
+            if problem:
+                raise forms.ValidationError(problem, code="out_of_range")
+
+
 def date_field(label: str, *, required: bool = True, **kwargs: Any) -> forms.DateField:
     """A DateField reading dd/mm/yyyy (and ISO) with a Vietnamese message for nonsense."""
     messages = {"invalid": f"“{label}” không hợp lệ; hãy nhập {DATE_HELP}."}
     messages.update(kwargs.pop("error_messages", {}))
-    return forms.DateField(
+    return DateField(
         label=label,
         required=required,
         widget=DateInput(),

@@ -6,11 +6,11 @@ from typing import Any
 
 from django import forms
 
-from tiendo.lib.forms import DATE_FORMATS, DateInput, NumberField
+from tiendo.lib.forms import DATE_FORMATS, DateField, DateInput, NumberField
 
 
 class ExtensionRequestForm(forms.Form):
-    requested_deadline = forms.DateField(
+    requested_deadline = DateField(
         label="Đề nghị gia hạn đến ngày",
         widget=DateInput(),
         input_formats=DATE_FORMATS,
@@ -38,9 +38,7 @@ class ExtensionDecisionForm(forms.Form):
 
 class TargetChangeForm(forms.Form):
     new_target = NumberField(label="Chỉ tiêu mới")
-    decided_on = forms.DateField(
-        label="Ngày quyết định", widget=DateInput(), input_formats=DATE_FORMATS
-    )
+    decided_on = DateField(label="Ngày quyết định", widget=DateInput(), input_formats=DATE_FORMATS)
     reason = forms.CharField(
         label="Lý do điều chỉnh",
         widget=forms.Textarea(attrs={"rows": 2}),

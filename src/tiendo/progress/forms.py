@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tiendo.accounts.access import province_of
 from tiendo.agencies.models import Agency, AgencyKind
-from tiendo.lib.forms import DATE_FORMATS, DateInput, NumberField
+from tiendo.lib.forms import DATE_FORMATS, DateField, DateInput, NumberField
 from tiendo.plans.models import Item
 from tiendo.progress.models import (
     REPORTABLE_STATES,
@@ -47,7 +47,7 @@ def addressee_choices(province: Agency) -> list[tuple[str, list[tuple[int, str]]
 
 
 class UpdateForm(forms.Form):
-    valid_on = forms.DateField(
+    valid_on = DateField(
         label="Số liệu tính đến ngày", widget=DateInput(), input_formats=DATE_FORMATS
     )
     state = forms.ChoiceField(label="Tình trạng thực hiện", choices=REPORTABLE_STATES)
@@ -57,13 +57,13 @@ class UpdateForm(forms.Form):
         min_value=0,
         max_value=100,
         error_messages={
-            "max_value": "Tỷ lệ hoàn thành không vượt quá 100%.",
+            "max_value": "Tỷ lệ hoàn thành không vượt quá 100%%.",  # %% : Django formats it
             "min_value": "Tỷ lệ hoàn thành không được âm.",
             "invalid": "Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.",
         },
     )
     achieved = NumberField(label="Kết quả đạt được", required=False)
-    completed_on = forms.DateField(
+    completed_on = DateField(
         label="Ngày hoàn thành", required=False, widget=DateInput(), input_formats=DATE_FORMATS
     )
     narrative = forms.CharField(
@@ -227,13 +227,13 @@ class PeriodForm(forms.Form):
     number = forms.IntegerField(
         label="Tháng / quý", required=False, min_value=1, max_value=12, initial=1
     )
-    starts_on = forms.DateField(
+    starts_on = DateField(
         label="Số liệu từ ngày", required=False, widget=DateInput(), input_formats=DATE_FORMATS
     )
-    cutoff = forms.DateField(
+    cutoff = DateField(
         label="Ngày chốt số liệu", required=False, widget=DateInput(), input_formats=DATE_FORMATS
     )
-    due_on = forms.DateField(
+    due_on = DateField(
         label="Hạn gửi báo cáo (để trống: 2 ngày làm việc sau ngày chốt)",
         required=False,
         widget=DateInput(),

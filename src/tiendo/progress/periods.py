@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tiendo.accounts.access import Actor
 from tiendo.accounts.models import Role
 from tiendo.audit.services import audit_record
 from tiendo.lib import periods as windows
+from tiendo.lib.dates import date_window_error
 from tiendo.plans.models import Plan
 from tiendo.progress.models import Holiday, PeriodKind, ReportingPeriod
 
@@ -58,6 +59,10 @@ def period_open(
     if kind == PeriodKind.CUSTOM:
         if starts_on is None or cutoff is None:
             raise ValidationError("Kỳ báo cáo tùy chọn cần ngày bắt đầu và ngày chốt số liệu.")
+        for day, field in ((starts_on, "Ngày bắt đầu"), (cutoff, "Ngày chốt số liệu")):
+            problem = date_window_error(day, field)
+            if problem:
+                raise ValidationError(problem)
         window = windows.custom_window(starts_on, cutoff)
     else:
         if year is None:
@@ -78,8 +83,13 @@ def period_open(
         due_on=due_on
         or windows.due_date(window.cutoff, holidays if holidays is not None else holiday_days()),
     )
-    period.full_clean()
-    period.save()
+    period.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            period.save()
+    except IntegrityError:
+        # Opened by someone else a moment ago (two clicks, two officers): the same period.
+        return ReportingPeriod.objects.get(plan=plan, kind=kind, cutoff=window.cutoff)
     audit_record(
         actor=actor, action="period.open", obj=period, summary=f"Mở kỳ báo cáo {period.label}"
     )
