@@ -40,7 +40,7 @@ class Agency(models.Model):
     )
     # Materialised path of ancestor ids ("/1/7/42/"): subtree scoping is one indexed prefix
     # match instead of a recursive query. Written only by the agency services.
-    path = models.CharField(max_length=255, editable=False, db_index=True)
+    path = models.CharField("đường dẫn cây", max_length=255, editable=False, db_index=True)
     valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
     valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
 

@@ -25,7 +25,7 @@ class AuditEvent(models.Model):
     action = models.CharField("thao tác", max_length=50)
     summary = models.CharField("nội dung", max_length=300)
     object_type = models.CharField("đối tượng", max_length=50)
-    object_id = models.CharField(max_length=40)
+    object_id = models.CharField("mã đối tượng", max_length=40)
     item = models.ForeignKey(
         Item,
         verbose_name="nhiệm vụ",

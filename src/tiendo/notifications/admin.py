@@ -1,11 +1,71 @@
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from tiendo.accounts.models import Role
 from tiendo.notifications.models import Notification, OutgoingEmail, ReminderRule
+
+# Notification kinds are codes written by the reminder and event services; officials read these.
+KIND_LABELS = {
+    "due_soon": "Sắp đến hạn",
+    "due_today": "Đến hạn hôm nay",
+    "overdue": "Quá hạn",
+    "escalation": "Báo cáo lãnh đạo việc quá hạn",
+    "period_open": "Mở kỳ báo cáo",
+    "period_due": "Sắp đến hạn gửi báo cáo",
+    "period_missing": "Chưa gửi báo cáo",
+    "period_missing_summary": "Tổng hợp đơn vị chưa gửi báo cáo",
+    "weekly_summary": "Tổng hợp hằng tuần",
+    "draft_ready": "Dự thảo trình lãnh đạo",
+    "awaiting_review": "Báo cáo chờ tiếp nhận",
+    "returned": "Báo cáo bị trả lại",
+    "confirmed": "Báo cáo được xác nhận",
+    "extension": "Kết quả đề nghị gia hạn",
+}
+
+
+def kind_label(code: str) -> str:
+    return KIND_LABELS.get(code, code)
+
+
+class ReminderRuleForm(forms.ModelForm[ReminderRule]):
+    """Escalation roles are stored as role codes separated by commas; here they are ticked."""
+
+    escalate_to = forms.MultipleChoiceField(
+        label="Báo cáo tới vai trò",
+        choices=Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = ReminderRule
+        fields = [
+            "plan",
+            "days_before",
+            "on_due_day",
+            "overdue_every_days",
+            "escalate_after_days",
+            "escalate_to",
+            "period_reminders",
+            "period_due_days_before",
+            "mandatory",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.initial["escalate_to"] = self.instance.escalation_roles
+
+    def clean_escalate_to(self) -> str:
+        return ",".join(self.cleaned_data["escalate_to"])
 
 
 @admin.register(ReminderRule)
 class ReminderRuleAdmin(admin.ModelAdmin[ReminderRule]):
+    form = ReminderRuleForm
     list_display = ["plan", "days_before", "overdue_every_days", "escalate_after_days", "mandatory"]
 
 
@@ -24,10 +84,41 @@ class OutgoingEmailAdmin(admin.ModelAdmin[OutgoingEmail]):
         return False
 
 
+class KindFilter(admin.SimpleListFilter):
+    title = "loại"
+    parameter_name = "kind"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        codes = Notification.objects.order_by().values_list("kind", flat=True).distinct()
+        return sorted(((code, kind_label(code)) for code in codes), key=lambda c: c[1])
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin[Notification]):
-    list_display = ["recipient", "kind", "subject", "created_at", "read_at", "emailed"]
-    list_filter = ["kind"]
+    list_display = ["recipient", "kind_name", "subject", "created_at", "read_at", "emailed"]
+    list_filter = [KindFilter]
+    fields = [
+        "recipient",
+        "agency",
+        "item",
+        "kind_name",
+        "key",
+        "subject",
+        "body",
+        "link",
+        "mandatory",
+        "created_at",
+        "read_at",
+        "emailed",
+    ]
+    readonly_fields = ["kind_name"]
+
+    @admin.display(description="loại", ordering="kind")
+    def kind_name(self, note: Notification) -> str:
+        return kind_label(note.kind)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

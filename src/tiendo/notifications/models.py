@@ -121,22 +121,36 @@ class Notification(models.Model):
     """One reminder or event for one person, shown in the notification centre."""
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+        settings.AUTH_USER_MODEL,
+        verbose_name="người nhận",
+        on_delete=models.CASCADE,
+        related_name="notifications",
     )
-    agency = models.ForeignKey(Agency, null=True, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name="cơ quan, đơn vị",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     item = models.ForeignKey(
-        Item, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Item,
+        verbose_name="nhiệm vụ",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     kind = models.CharField("loại", max_length=30)
     # Identifies the reminder (rule, object, day): the same one is never created twice.
-    key = models.CharField(max_length=200)
+    key = models.CharField("mã nhận diện", max_length=200)
     subject = models.CharField("tiêu đề", max_length=300)
     body = models.TextField("nội dung")
-    link = models.CharField(max_length=300, blank=True)
-    mandatory = models.BooleanField(default=False)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-    emailed = models.BooleanField(default=False)
+    link = models.CharField("đường dẫn", max_length=300, blank=True)
+    mandatory = models.BooleanField("bắt buộc", default=False)
+    created_at = models.DateTimeField("thời điểm tạo", default=timezone.now, db_index=True)
+    read_at = models.DateTimeField("đã đọc lúc", null=True, blank=True)
+    emailed = models.BooleanField("đã gửi thư", default=False)
 
     class Meta:
         verbose_name = "thông báo"
@@ -154,13 +168,13 @@ class Notification(models.Model):
 class OutgoingEmail(models.Model):
     """An e-mail waiting to be sent, being sent, sent, or failing (retried with back-off)."""
 
-    key = models.CharField(max_length=200, unique=True)
+    key = models.CharField("mã nhận diện", max_length=200, unique=True)
     to = models.EmailField("người nhận")
     subject = models.CharField("tiêu đề", max_length=300)
     body = models.TextField("nội dung")
     due_at = models.DateTimeField("gửi từ", default=timezone.now)
-    claimed_by = models.CharField(max_length=100, blank=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField("tiến trình đang gửi", max_length=100, blank=True)
+    claimed_at = models.DateTimeField("bắt đầu gửi lúc", null=True, blank=True)
     attempts = models.PositiveSmallIntegerField("số lần thử", default=0)
     last_error = models.TextField("lỗi gần nhất", blank=True)
     sent_at = models.DateTimeField("đã gửi lúc", null=True, blank=True)

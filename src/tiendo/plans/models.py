@@ -291,7 +291,12 @@ class ExtensionRequest(models.Model):
     )
     decided_at = models.DateTimeField("thời điểm quyết định", null=True, blank=True)
     deadline_change = models.OneToOneField(
-        DeadlineChange, null=True, blank=True, on_delete=models.PROTECT, related_name="request"
+        DeadlineChange,
+        verbose_name="lần gia hạn đã ghi",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="request",
     )
 
     class Meta:

@@ -197,7 +197,7 @@ class ProgressUpdate(models.Model):
         related_name="revisions",
     )
     # Optimistic locking: a save names the version it started from.
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
 
     class Meta:
         verbose_name = "báo cáo tiến độ"
@@ -304,15 +304,19 @@ class Evidence(models.Model):
         ProgressUpdate, verbose_name="báo cáo", on_delete=models.PROTECT, related_name="evidence"
     )
     file_name = models.CharField("tên tệp", max_length=200)
-    storage_key = models.CharField(max_length=200, unique=True, editable=False)
+    storage_key = models.CharField("khóa lưu trữ", max_length=200, unique=True, editable=False)
     kind = models.CharField("loại tệp", max_length=10)
-    content_type = models.CharField(max_length=100)
+    content_type = models.CharField("kiểu nội dung (MIME)", max_length=100)
     size = models.PositiveBigIntegerField("dung lượng (byte)")
-    sha256 = models.CharField(max_length=64)
+    sha256 = models.CharField("mã băm SHA-256", max_length=64)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tải lên",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    uploaded_at = models.DateTimeField(default=timezone.now)
+    uploaded_at = models.DateTimeField("thời điểm tải lên", default=timezone.now)
     # A revision's copy of a returned report's file; the returned report keeps its own row.
     carried_from = models.ForeignKey(
         "self",
