@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tiendo.lib.csp.ContentSecurityPolicyMiddleware",
     "tiendo.lib.errors.MethodNotAllowedPageMiddleware",
+    "tiendo.lib.logmask.MaskCccdMiddleware",
     # Last, as django-axes asks: it turns a lockout into the page below.
     "axes.middleware.AxesMiddleware",
 ]
@@ -246,4 +247,8 @@ LOGGING = {
     "filters": {"mask_cccd": {"()": "tiendo.lib.logmask.MaskCccdFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_cccd"]}},
     "root": {"handlers": ["console"], "level": env_str("TIENDO_LOG_LEVEL", "INFO")},
+    # runserver's access log has its own handler that would bypass the mask: route it here.
+    "loggers": {
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

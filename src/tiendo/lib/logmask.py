@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+
+from django.http import HttpRequest, HttpResponse
 
 _CCCD = re.compile(r"(?<![0-9])([0-9]{3})[0-9]{7}([0-9]{2})(?![0-9])")
 
@@ -39,3 +41,25 @@ class MaskCccdFilter(logging.Filter):
                 for key, value in record.args.items()
             }
         return True
+
+
+class MaskCccdMiddleware:
+    """Pages and API answers never show a citizen's full ID number, whoever typed it where
+    (a narrative, a return reason, a search box): it is masked on the way out. Stored text
+    stays as written; exports mask each cell (lib/cells.py), notifications and e-mail at write.
+    A form reopened with a masked number saves it masked, which is the intent."""
+
+    TYPES = ("text/html", "application/json", "application/problem+json", "text/plain")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        kind = response.get("Content-Type", "").split(";")[0].strip()
+        if kind in self.TYPES and not getattr(response, "streaming", False):
+            text = response.content.decode(response.charset or "utf-8", errors="replace")
+            masked = mask_cccd(text)
+            if masked != text:
+                response.content = masked.encode(response.charset or "utf-8")
+        return response

@@ -21,6 +21,7 @@ from tiendo.accounts.access import province_of
 from tiendo.accounts.models import Role
 from tiendo.agencies.models import Agency
 from tiendo.lib.dates import format_date
+from tiendo.lib.logmask import mask_cccd
 from tiendo.lib.text import person_name
 from tiendo.notifications.models import (
     Delivery,
@@ -117,8 +118,8 @@ def deliver(reminders: Iterable[Reminder]) -> int:
                     item=reminder.item,
                     kind=reminder.kind,
                     key=reminder.key,
-                    subject=reminder.subject[:300],
-                    body=reminder.body,
+                    subject=mask_cccd(reminder.subject)[:300],
+                    body=mask_cccd(reminder.body),
                     link=reminder.link,
                     mandatory=reminder.mandatory,
                 )
@@ -491,7 +492,13 @@ def _queue(
 ) -> int:
     with transaction.atomic():
         _, created = OutgoingEmail.objects.get_or_create(
-            key=key, defaults={"to": user.email, "subject": subject, "body": body, "due_at": now}
+            key=key,
+            defaults={
+                "to": user.email,
+                "subject": mask_cccd(subject)[:300],
+                "body": mask_cccd(body),
+                "due_at": now,
+            },
         )
         Notification.objects.filter(pk__in=[n.pk for n in notes]).update(emailed=True)
     return int(created)
