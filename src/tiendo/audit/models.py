@@ -44,4 +44,4 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["item", "-at"], name="audit_item_at_idx")]
 
     def __str__(self) -> str:
-        return f"{self.at:%d/%m/%Y %H:%M} {self.summary}"
+        return f"{timezone.localtime(self.at):%d/%m/%Y %H:%M} {self.summary}"
