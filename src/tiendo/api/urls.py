@@ -1,5 +1,6 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
 from tiendo.api import views
@@ -14,7 +15,13 @@ router.register("indicator-values", views.IndicatorValueViewSet, basename="indic
 
 app_name = "api"
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # The schema describes the province's data model: for people and systems with an account
+    # (a session or a token), like the API itself, not for anonymous visitors.
+    path(
+        "schema/",
+        SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]),
+        name="schema",
+    ),
     path("status/", views.StatusView.as_view(), name="status"),
     path("", include(router.urls)),
 ]

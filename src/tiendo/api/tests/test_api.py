@@ -160,8 +160,11 @@ def test_lists_are_paginated(sample: Any) -> None:
     assert body["count"] >= 113 and len(body["results"]) == 50 and body["next"]
 
 
-def test_the_openapi_schema_is_published() -> None:
-    client = Client()
+def test_the_openapi_schema_is_published_to_accounts_only(cast: Cast) -> None:
+    anonymous = Client().get("/api/v1/schema/")
+    assert anonymous.status_code == 401
+    assert anonymous["Content-Type"] == "application/problem+json"
+    client = api(cast.reporter)
     response = client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert response.status_code == 200
     schema = response.json()

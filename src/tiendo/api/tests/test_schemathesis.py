@@ -37,7 +37,11 @@ def keep_test_connection() -> Iterator[None]:
 def test_every_operation_conforms_to_the_schema(keep_test_connection: None) -> None:
     cast = make_cast()
     token = Token.objects.get_or_create(user=cast.standing)[0].key
-    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
+    schema = schemathesis.openapi.from_wsgi(
+        "/api/v1/schema/?format=json",
+        get_wsgi_application(),
+        headers={"Authorization": f"Token {token}"},
+    )
     operations = [result.ok() for result in schema.get_all_operations()]  # type: ignore[union-attr]
     assert len(operations) >= 12
     for operation in operations:
