@@ -87,3 +87,28 @@ def test_token_and_anonymous_requests_never_write_a_session_row(client: Client) 
     client.force_login(cast.reporter)
     assert client.get("/").status_code == 200
     assert Session.objects.count() == 1, "a real login still has its session"
+
+
+def test_a_person_changes_their_password_with_vietnamese_rules(client: Client) -> None:
+    cast = make_cast()
+    client.force_login(cast.reporter)
+    url = reverse("password_change")
+    page = client.get(url).content.decode()
+    assert "Đổi mật khẩu" in page and "Old password" not in page
+    weak = client.post(
+        url, {"old_password": TEST_PASSWORD, "new_password1": "12345", "new_password2": "12345"}
+    )
+    text = weak.content.decode()
+    assert weak.status_code == 200
+    for english in ("This password", "too short", "too common", "entirely numeric"):
+        assert english not in text, english
+    assert "10 ký tự" in text
+    cast.reporter.refresh_from_db()
+    assert cast.reporter.check_password(TEST_PASSWORD), "nothing changed"
+    strong = "Nghe-An-2026-rong"
+    done = client.post(
+        url, {"old_password": TEST_PASSWORD, "new_password1": strong, "new_password2": strong}
+    )
+    assert done.status_code == 302
+    cast.reporter.refresh_from_db()
+    assert cast.reporter.check_password(strong)
