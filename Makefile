@@ -2,15 +2,20 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+LOCKS := requirements/tools.txt requirements/lock.txt
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCKS) | sha1sum | cut -c1-12)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tiendo
 export TIENDO_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install browser run serve sample test lint typecheck check test-sqlite test-postgres bench clean
+.PHONY: install browser run serve sample test lint typecheck check test-sqlite test-postgres bench clean lock audit
 
-$(STAMP): pyproject.toml
+# Every package comes from the hash-pinned locks (requirements/); the project itself goes in last,
+# without dependencies, so nothing unpinned slips in. `make lock` rewrites the locks.
+$(STAMP): pyproject.toml $(LOCKS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/tools.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/lock.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -69,6 +74,17 @@ bench: install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python bench/web.py
 	$(BIN)/python bench/iobench.py
+
+## Rewrite the locks from pyproject.toml (after changing a dependency), with uv in a scratch venv.
+lock:
+	test -x /tmp/tiendo-uv/bin/uv || { python3 -m venv /tmp/tiendo-uv && /tmp/tiendo-uv/bin/pip install --quiet uv==0.13.9; }
+	/tmp/tiendo-uv/bin/uv pip compile requirements/tools.in --generate-hashes --universal --python-version 3.11 -o requirements/tools.txt
+	/tmp/tiendo-uv/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --universal --python-version 3.11 -o requirements/lock.txt
+
+## Known vulnerabilities in the locked tree (needs the advisory service or a mirror: docs/deploy.md).
+audit: install
+	test -x /tmp/tiendo-audit/bin/pip-audit || { python3 -m venv /tmp/tiendo-audit && /tmp/tiendo-audit/bin/pip install --quiet pip-audit==2.10.1; }
+	/tmp/tiendo-audit/bin/pip-audit --strict --disable-pip --no-deps -r requirements/lock.txt
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache
