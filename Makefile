@@ -84,7 +84,7 @@ lock:
 ## Known vulnerabilities in the locked tree (needs the advisory service or a mirror: docs/deploy.md).
 audit: install
 	test -x /tmp/tiendo-audit/bin/pip-audit || { python3 -m venv /tmp/tiendo-audit && /tmp/tiendo-audit/bin/pip install --quiet pip-audit==2.10.1; }
-	/tmp/tiendo-audit/bin/pip-audit --strict --disable-pip --no-deps -r requirements/lock.txt
+	/tmp/tiendo-audit/bin/pip-audit --strict --disable-pip --require-hashes -r requirements/lock.txt
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

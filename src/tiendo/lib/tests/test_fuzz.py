@@ -89,7 +89,7 @@ def routes() -> Iterator[tuple[str, list[str]]]:
 
 def counts() -> tuple[int, ...]:
     return tuple(
-        model.objects.count()  # type: ignore[attr-defined]
+        model.objects.count()
         for model in (ProgressUpdate, ExtensionRequest, ReportingPeriod, Item, Plan, Evidence)
     )
 
