@@ -97,6 +97,9 @@ H = {"reporter": 0, "colleague": 0, "head": 0}  # Sở Y tế (own agency)
 J = {"outsider": 404, "outsider_head": 404}  # Sở Tư pháp (other agency)
 R = {"standing": 200, "leader": 200, "admin": 200}  # province-wide readers
 
+EVERYONE = dict.fromkeys(PEOPLE, 200)
+ALL_302 = dict.fromkeys(PEOPLE, 302)
+
 UPDATE_FORM = {"valid_on": "2024-03-14", "state": "in_progress", "percent": "55", "version": "1"}
 
 CASES = [
@@ -281,7 +284,101 @@ CASES = [
         lambda w: reverse("dashboard:plan_items", args=[w.cast.plan.pk]),
         dict.fromkeys(PEOPLE, 200),
     ),
+    Case("to-do page", "get", lambda w: reverse("dashboard:todo"), dict.fromkeys(PEOPLE, 200)),
+    Case("wall screen", "get", lambda w: reverse("dashboard:ioc_wall"), EVERYONE),
+    Case("IOC overview", "get", lambda w: reverse("dashboard:ioc_overview"), EVERYONE),
+    Case("IOC agencies", "get", lambda w: reverse("dashboard:ioc_agencies"), EVERYONE),
+    Case(
+        "IOC own agency",
+        "get",
+        lambda w: reverse("dashboard:ioc_agency", args=[w.cast.health.code]),
+        allowed(H, 200) | J | R,
+    ),
+    Case(
+        "IOC other agency",
+        "get",
+        lambda w: reverse("dashboard:ioc_agency", args=[w.cast.justice.code]),
+        {"reporter": 404, "colleague": 404, "head": 404, "outsider": 200, "outsider_head": 200} | R,
+    ),
+    Case("IOC obstacles", "get", lambda w: reverse("dashboard:ioc_obstacles"), EVERYONE),
+    Case("IOC indicators", "get", lambda w: reverse("dashboard:ioc_indicators"), EVERYONE),
+    Case(
+        "IOC indicator",
+        "get",
+        lambda w: reverse("dashboard:ioc_indicator", args=["khong-co"]),
+        dict.fromkeys(PEOPLE, 404),
+    ),
+    Case(
+        "change a target",
+        "post",
+        lambda w: reverse("plans:target_change", args=[w.cast.item.pk]),
+        {"reporter": 403, "colleague": 403, "head": 403}
+        | J
+        | {"standing": 302, "leader": 403, "admin": 403},
+        data=lambda w: {"new_target": "120", "decided_on": "01/03/2024", "reason": "Bộ giao thêm"},
+        effect=lambda w, ok: (
+            (type(w.cast.item).objects.get(pk=w.cast.item.pk).target_changes.exists()) == ok
+        ),
+    ),
+    Case("extension requests", "get", lambda w: reverse("plans:extension_list"), EVERYONE),
+    Case(
+        "revise a report that was not returned",
+        "post",
+        lambda w: reverse("progress:update_revise", args=[w.own_sent.pk]),
+        allowed(H, 302) | J | {"standing": 403, "leader": 403, "admin": 403},
+        effect=lambda w, ok: ProgressUpdate.objects.filter(item=w.cast.item).count() == 2,
+    ),
+    Case("consolidated report page", "get", lambda w: reverse("documents:report"), EVERYONE),
+    Case(
+        "export items",
+        "get",
+        lambda w: reverse("documents:export_items", args=[w.cast.plan.pk, "csv"]),
+        EVERYONE,
+    ),
+    Case(
+        "export reports",
+        "get",
+        lambda w: reverse("documents:export_updates", args=[w.cast.plan.pk, "csv"]),
+        EVERYONE,
+    ),
+    Case(
+        "export agencies",
+        "get",
+        lambda w: reverse("documents:export_agencies", args=["csv"]),
+        EVERYONE,
+    ),
+    Case(
+        "export indicator values",
+        "get",
+        lambda w: reverse("documents:export_indicators", args=["csv"]),
+        EVERYONE,
+    ),
+    Case("notification centre", "get", lambda w: reverse("notifications:inbox"), EVERYONE),
+    Case("mark notices read", "post", lambda w: reverse("notifications:mark_read"), ALL_302),
+    Case(
+        "notification settings",
+        "post",
+        lambda w: reverse("notifications:preference"),
+        ALL_302,
+        data=lambda w: {"delivery": "daily"},
+    ),
+    Case(
+        "plan import page",
+        "get",
+        lambda w: reverse("imports:plan"),
+        dict.fromkeys(PEOPLE, 403) | {"standing": 200, "admin": 200},
+    ),
+    Case("import template", "get", lambda w: reverse("imports:template"), EVERYONE),
+    Case("change password page", "get", lambda w: reverse("password_change"), EVERYONE),
 ]
+
+# Routes whose access is tested elsewhere, each with where.
+ELSEWHERE = {
+    "login": "accounts/tests/test_security.py (lockout, TLS login)",
+    "logout": "accounts/tests/test_security.py (POST with CSRF)",
+    "password_change_done": "accounts/tests/test_security.py (after a change)",
+    "progress:update_revise": "revise a returned report: progress/tests/test_review.py",
+}
 
 
 def _pdf() -> Any:
@@ -314,3 +411,25 @@ def test_guessing_ids_of_other_agencies_reveals_nothing(
     hidden = client.get(reverse("progress:update_detail", args=[world.own_draft.pk]))
     assert missing.status_code == hidden.status_code == 404
     assert "Sở Y tế" not in hidden.content.decode()
+
+
+def test_every_web_route_has_a_row_in_the_matrix(tmp_path: Any, settings: Any) -> None:
+    """A new page fails here until its row says who may open it (the API has its own tests:
+    api/tests/test_api.py for scope, test_schemathesis.py for every operation)."""
+    from django.urls import URLPattern, URLResolver, get_resolver, resolve
+
+    def names(patterns: list[Any], namespace: str = "") -> set[str]:
+        found: set[str] = set()
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                if entry.app_name not in ("admin", "api"):
+                    inner = ":".join(p for p in (namespace, entry.namespace or "") if p)
+                    found |= names(entry.url_patterns, inner)
+            elif isinstance(entry, URLPattern) and entry.name:
+                found.add(f"{namespace}:{entry.name}" if namespace else entry.name)
+        return found
+
+    world = build(tmp_path, settings)
+    covered = {resolve(case.url(world).split("?")[0]).view_name for case in CASES}
+    missing = names(get_resolver().url_patterns) - covered - set(ELSEWHERE)
+    assert missing == set(), f"routes without a row in the access matrix: {sorted(missing)}"
