@@ -7,14 +7,17 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from tiendo.accounts.access import READ_ALL_ROLES, Actor, actor_for, plans_for_user, province_of
+from tiendo.accounts.access import Actor, actor_for, plans_for_user, province_of
 from tiendo.agencies.models import Agency
+from tiendo.agencies.selectors import agency_subtree
 from tiendo.dashboard.forms import IocFilterForm
 from tiendo.dashboard.selectors import (
+    BurnPoint,
     bottlenecks,
     burn_up,
     heatmap,
@@ -25,10 +28,18 @@ from tiendo.dashboard.selectors import (
     upcoming,
 )
 from tiendo.indicators.models import Indicator
-from tiendo.indicators.selectors import indicator_ranking, indicator_trend
-from tiendo.plans.models import Plan
+from tiendo.indicators.selectors import (
+    indicator_ranking,
+    indicator_trend,
+    indicators_as_of,
+    latest_point,
+)
+from tiendo.plans.models import ItemKind, Plan
 from tiendo.progress.selectors import recommendations_by_addressee
 from tiendo.status.selectors import AsOf, Scope, item_statuses, status_summary
+
+# The wall screen fetches fresh figures this often (seconds).
+WALL_REFRESH = 300
 
 
 @dataclass
@@ -40,63 +51,65 @@ class Filters:
     query: str
 
 
+def _readable_agencies(actor: Actor) -> QuerySet[Agency]:
+    """The agencies whose figures the person may see: the province for the standing body,
+    leaders and administrators (their read_root), a department or commune its own subtree.
+
+    Built from accounts.access's read_root only; belongs there as agencies_for_user(actor)."""
+    root = actor.read_root
+    if actor.is_superuser:
+        return agency_subtree(province_of(root)) if root else Agency.objects.all()
+    return agency_subtree(root) if root else Agency.objects.none()
+
+
 def _filters(request: HttpRequest, actor: Actor) -> Filters:
     plans = plans_for_user(actor)
-    form = IocFilterForm(request.GET or None, plans=plans)
-    if form.is_bound and not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
-    base = status_scope(actor)
-    agency = form.agency if (form.agency and _may_read(actor, form.agency)) else base.agency
-    if form.agency and agency is not form.agency:
-        messages.error(request, "Bạn chỉ xem được số liệu của đơn vị mình.")
-    kind = form.cleaned_data.get("loai") if form.is_bound and form.is_valid() else None
+    form = IocFilterForm(request.GET or None, plans=plans, agencies=_readable_agencies(actor))
+    as_of = AsOf.make(form.as_of_date())  # the valid filters apply even when another is wrong
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, str(error))
     chosen = [form.plan] if form.plan else list(plans)
     scope = Scope(
         plans=chosen if not form.plan else None,
         plan=form.plan,
         group=form.group,
-        agency=agency,
-        kind=kind or None,
+        agency=form.agency or status_scope(actor).agency,
+        kind=form.kind(),
     )
-    return Filters(form, AsOf.make(form.as_of_date()), scope, chosen, form.querystring())
-
-
-def _may_read(actor: Actor, agency: Agency) -> bool:
-    if actor.is_superuser:
-        return True
-    root = actor.read_root
-    if root is None:
-        return False
-    if actor.role in READ_ALL_ROLES:
-        return agency.path.startswith(province_of(root).path)
-    return agency.path.startswith(root.path)
+    return Filters(form, as_of, scope, chosen, form.querystring())
 
 
 def _context(request: HttpRequest, f: Filters, **extra: Any) -> dict[str, Any]:
     return {"form": f.form, "as_of": f.as_of, "q": f.query, "computed_at": timezone.now(), **extra}
 
 
+def _burn_chart(burn: list[BurnPoint]) -> dict[str, Any]:
+    return {
+        "labels": [f"{p.day:%m/%Y}" for p in burn],
+        "series": [
+            {"label": "Hoàn thành", "data": [p.done for p in burn]},
+            {"label": "Tổng số được giao", "data": [p.total for p in burn], "dashed": True},
+        ],
+    }
+
+
+def _burn(f: Filters) -> list[BurnPoint]:
+    since = min((p.issued_on for p in f.plans), default=f.as_of.date)
+    return burn_up(f.scope, f.as_of, since)
+
+
 @login_required
 def ioc_overview(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request)
     f = _filters(request, actor)
-    summary = status_summary(f.scope, f.as_of)
-    since = min((p.issued_on for p in f.plans), default=f.as_of.date)
-    burn = burn_up(f.scope, f.as_of, since)
+    burn = _burn(f)
     context = _context(
         request,
         f,
-        summary=summary,
+        summary=status_summary(f.scope, f.as_of),
         burn=burn,
-        burn_chart={
-            "labels": [f"{p.day:%m/%Y}" for p in burn],
-            "series": [
-                {"label": "Hoàn thành", "data": [p.done for p in burn]},
-                {"label": "Tổng số được giao", "data": [p.total for p in burn], "dashed": True},
-            ],
-        },
+        burn_chart=_burn_chart(burn),
         upcoming=upcoming(f.scope, f.as_of)[:20],
         bottlenecks=bottlenecks(f.scope, f.as_of),
         cards=overview_cards(actor, f.as_of) if not f.form.plan else [],
@@ -122,8 +135,8 @@ def ioc_agencies(request: HttpRequest) -> HttpResponse:
 @login_required
 def ioc_agency(request: HttpRequest, code: str) -> HttpResponse:
     actor = actor_for(request)
-    agency = Agency.objects.filter(code=code).first()
-    if agency is None or not _may_read(actor, agency):
+    agency = _readable_agencies(actor).filter(code=code).first()
+    if agency is None:
         raise Http404("Không tìm thấy cơ quan, đơn vị hoặc bạn không có quyền xem.")
     f = _filters(request, actor)
     scope = Scope(plans=f.scope.plans, plan=f.scope.plan, group=f.scope.group, agency=agency)
@@ -157,22 +170,25 @@ def ioc_obstacles(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def ioc_indicators(request: HttpRequest) -> HttpResponse:
+    """Every indicator's latest value by the cut-off against its target."""
     actor = actor_for(request)
     f = _filters(request, actor)
     root = _indicator_root(actor)
-    rows = [(i, indicator_trend(i, root)[-1:]) for i in Indicator.objects.all()] if root else []
+    rows = indicators_as_of(root, f.as_of) if root else []
     return render(request, "ioc/indicators.html", _context(request, f, rows=rows, root=root))
 
 
 @login_required
 def ioc_indicator(request: HttpRequest, code: str) -> HttpResponse:
+    """One indicator as of the cut-off: its trend against target and the localities ranked."""
     actor = actor_for(request)
     f = _filters(request, actor)
     indicator = Indicator.objects.filter(code=code).first()
     root = _indicator_root(actor)
     if indicator is None or root is None:
         raise Http404("Không tìm thấy chỉ tiêu.")
-    trend = indicator_trend(indicator, root)
+    trend = indicator_trend(indicator, root, f.as_of)
+    ranking = indicator_ranking(indicator, root, f.as_of)
     chart = {
         "labels": [f"{p.period_end:%m/%Y}" for p in trend],
         "series": [
@@ -193,8 +209,10 @@ def ioc_indicator(request: HttpRequest, code: str) -> HttpResponse:
         f,
         indicator=indicator,
         trend=trend,
+        latest=latest_point(trend),
         chart=chart,
-        ranking=indicator_ranking(indicator, root),
+        ranking=ranking.rows,
+        ranking_period=ranking.period_end,
         root=root,
     )
     return render(request, "ioc/indicator.html", context)
@@ -212,18 +230,27 @@ def _indicator_root(actor: Actor) -> Agency | None:
 
 @login_required
 def ioc_wall(request: HttpRequest) -> HttpResponse:
-    """The wall screen of the operations centre: large, dark, rotating, refreshing itself."""
+    """The wall screen: headline figures, the burn-up, the most overdue agencies and the
+    indicators against target, on one 1920×1080 screen that fetches fresh figures itself."""
     actor = actor_for(request)
     f = _filters(request, actor)
-    summary = status_summary(f.scope, f.as_of)
+    burn = _burn(f)
+    root = _indicator_root(actor)
+    indicators = indicators_as_of(root, f.as_of) if root else []
+    periods = {row.latest.period_end for row in indicators if row.latest}
     context = _context(
         request,
         f,
-        summary=summary,
-        cards=overview_cards(actor, f.as_of),
-        bottlenecks=bottlenecks(f.scope, f.as_of, limit=10),
-        agencies=scorecards(f.scope, f.as_of, f.plans)[:10],
-        refresh=300,
-        today=timezone.localdate(),
+        summary=status_summary(f.scope, f.as_of),
+        burn=burn,
+        burn_chart=_burn_chart(burn),
+        agencies=[c for c in scorecards(f.scope, f.as_of, f.plans) if c.counts.overdue][:8],
+        indicators=indicators,
+        kpi_any=bool(periods),
+        kpi_period=periods.pop() if len(periods) == 1 else None,
+        # Before the first indicator value the panel tells each plan's results instead.
+        cards=[] if periods or f.form.plan else overview_cards(actor, f.as_of),
+        kind_label=dict(ItemKind.choices).get(f.scope.kind or ""),
+        refresh=WALL_REFRESH,
     )
     return render(request, "ioc/wall.html", context)

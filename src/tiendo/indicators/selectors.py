@@ -1,15 +1,25 @@
-"""Reads for indicators: trends against targets and rankings of localities, in SQL."""
+"""Reads for indicators as of a cut-off: trends against targets and rankings of localities, in SQL.
+
+As of (D, K) an indicator has only the values of periods ending by D and recorded by K, each from a
+locality that existed at the end of its period; the ranking is of the localities valid on D. So a
+page for 31/03/2024 never shows a 2026 period, nor the communes created on 01/07/2025.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
-from django.db.models import Avg, Sum
+from django.db.models import Avg, F, Q, QuerySet, Sum
 
 from tiendo.agencies.models import Agency
-from tiendo.indicators.models import Indicator, IndicatorTarget, IndicatorValue
+from tiendo.indicators.models import Direction, Indicator, IndicatorTarget, IndicatorValue
+from tiendo.status.selectors import AsOf
+
+# Averages of rates are shown to one decimal (73,5 %), as officials publish them.
+RATE_STEP = Decimal("0.1")
 
 
 @dataclass(frozen=True)
@@ -25,24 +35,91 @@ class TrendPoint:
         return float(100 * self.value / self.target)
 
 
-def indicator_trend(indicator: Indicator, within: Agency) -> list[TrendPoint]:
-    """Per period: the province's value (average of rates, sum of counts) and its target."""
-    values = IndicatorValue.objects.filter(
-        indicator=indicator, agency__path__startswith=within.path
+@dataclass(frozen=True)
+class IndicatorStatus:
+    """An indicator's latest period with a value by the cut-off (None: no data yet)."""
+
+    indicator: Indicator
+    latest: TrendPoint | None
+
+
+def _valid_at(day: Any) -> Q:
+    """Localities (value.agency) in existence on day: a date or an F() of the value's row."""
+    return (Q(agency__valid_from__isnull=True) | Q(agency__valid_from__lte=day)) & (
+        Q(agency__valid_to__isnull=True) | Q(agency__valid_to__gte=day)
     )
-    aggregate = Avg("value") if indicator.is_rate else Sum("value")
-    per_period = dict(
-        values.values("period_end").annotate(v=aggregate).values_list("period_end", "v")
+
+
+def _values(within: Agency, as_of: AsOf) -> QuerySet[IndicatorValue]:
+    """Values known at (D, K) inside within, each from a locality existing in its period."""
+    return IndicatorValue.objects.filter(
+        _valid_at(F("period_end")),
+        agency__path__startswith=within.path,
+        period_end__lte=as_of.date,
+        recorded_at__lte=as_of.known_at,
     )
+
+
+def _province_value(indicator: Indicator, avg: Decimal | None, total: Decimal | None) -> Any:
+    """The province's figure: the average of the localities' rates, or the sum of their counts."""
+    if not indicator.is_rate:
+        return total
+    return None if avg is None else Decimal(avg).quantize(RATE_STEP, rounding=ROUND_HALF_UP)
+
+
+def indicator_trend(indicator: Indicator, within: Agency, as_of: AsOf) -> list[TrendPoint]:
+    """Per period up to D: the province's value and its target (a period may have only one)."""
+    per_period = {
+        row["period_end"]: _province_value(indicator, row["avg"], row["total"])
+        for row in _values(within, as_of)
+        .filter(indicator=indicator)
+        .values("period_end")
+        .annotate(avg=Avg("value"), total=Sum("value"))
+    }
     targets = dict(
-        IndicatorTarget.objects.filter(indicator=indicator, agency=within).values_list(
-            "period_end", "target"
-        )
+        IndicatorTarget.objects.filter(
+            indicator=indicator, agency=within, period_end__lte=as_of.date
+        ).values_list("period_end", "target")
     )
     return [
         TrendPoint(period, per_period.get(period), targets.get(period))
         for period in sorted(set(per_period) | set(targets))
     ]
+
+
+def latest_point(trend: list[TrendPoint]) -> TrendPoint | None:
+    return next((p for p in reversed(trend) if p.value is not None), None)
+
+
+def indicators_as_of(within: Agency, as_of: AsOf) -> list[IndicatorStatus]:
+    """Every indicator with its latest value by D against that period's target (three queries)."""
+    indicators = list(Indicator.objects.all())
+    rows = (
+        _values(within, as_of)
+        .values("indicator_id", "period_end")
+        .annotate(avg=Avg("value"), total=Sum("value"))
+    )
+    # indicator id -> (its latest period, the average and the sum of that period's values)
+    latest: dict[int, tuple[dt.date, Any, Any]] = {}
+    for row in rows:
+        seen = latest.get(row["indicator_id"])
+        if seen is None or row["period_end"] > seen[0]:
+            latest[row["indicator_id"]] = (row["period_end"], row["avg"], row["total"])
+    targets = {
+        (indicator_id, period): target
+        for indicator_id, period, target in IndicatorTarget.objects.filter(
+            agency=within, period_end__in={period for period, _, _ in latest.values()}
+        ).values_list("indicator_id", "period_end", "target")
+    }
+    out = []
+    for indicator in indicators:
+        point = None
+        if indicator.pk in latest:
+            period, avg, total = latest[indicator.pk]
+            value = _province_value(indicator, avg, total)
+            point = TrendPoint(period, value, targets.get((indicator.pk, period)))
+        out.append(IndicatorStatus(indicator, point))
+    return out
 
 
 @dataclass(frozen=True)
@@ -56,18 +133,20 @@ class Ranked:
         return float(100 * self.value / self.target) if self.target else None
 
 
-def indicator_ranking(
-    indicator: Indicator, within: Agency, period_end: dt.date | None = None
-) -> list[Ranked]:
-    """Localities by their value for the latest (or given) period, best first."""
-    values = IndicatorValue.objects.filter(
-        indicator=indicator, agency__path__startswith=within.path
-    )
-    period = (
-        period_end or values.order_by("-period_end").values_list("period_end", flat=True).first()
-    )
+@dataclass(frozen=True)
+class Ranking:
+    """Localities valid on D by their value for the latest period by D (None: no data yet)."""
+
+    period_end: dt.date | None
+    rows: list[Ranked]
+
+
+def indicator_ranking(indicator: Indicator, within: Agency, as_of: AsOf) -> Ranking:
+    """Localities valid on D by their value for the latest period up to D, best first."""
+    values = _values(within, as_of).filter(_valid_at(as_of.date), indicator=indicator)
+    period = values.order_by("-period_end").values_list("period_end", flat=True).first()
     if period is None:
-        return []
+        return Ranking(None, [])
     rows = list(values.filter(period_end=period).select_related("agency"))
     targets = dict(
         IndicatorTarget.objects.filter(indicator=indicator, period_end=period).values_list(
@@ -76,5 +155,11 @@ def indicator_ranking(
     )
     fallback = targets.get(within.pk)
     ranked = [Ranked(r.agency, r.value, targets.get(r.agency_id, fallback)) for r in rows]
-    reverse = indicator.direction == "up"
-    return sorted(ranked, key=lambda r: r.percent_of_target or float(r.value), reverse=reverse)
+
+    def score(r: Ranked) -> float:
+        percent = r.percent_of_target
+        return percent if percent is not None else float(r.value)
+
+    best_first = sorted(ranked, key=lambda r: r.agency.name)
+    best_first.sort(key=score, reverse=indicator.direction == Direction.UP)
+    return Ranking(period, best_first)
