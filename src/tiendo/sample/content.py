@@ -1,10 +1,12 @@
-"""Static content of the two illustrative sample plans of Nghệ An province.
+"""Static content of the illustrative sample plans of Nghệ An province.
 
 Dữ liệu minh họa (illustrative data): no public copy of Kế hoạch số 762/KH-UBND (25/10/2023,
 38 mô hình điểm) or Kế hoạch số 87/KH-UBND (06/02/2024, 75 nhiệm vụ năm 2024) exists, so the
 items below are realistic reconstructions built from Quyết định 06/QĐ-TTg, its five utility
-groups and the typical deliverables reported in the press. Agency keys refer to the bodies as
-they existed in 2023–2024; focal persons are invented names. Progress is not defined here.
+groups and the typical deliverables reported in the press; the yearly plans of 2025 and 2026 at
+the end are invented the same way. Agency keys refer to the bodies as they existed when each plan
+was issued (a 5-digit key is a commune of 2025); focal persons are invented names. Progress is
+not defined here.
 """
 
 from __future__ import annotations
@@ -2304,3 +2306,855 @@ PLAN_87_TASKS: tuple[ItemSpec, ...] = (
         ),
     ),
 )
+
+
+@dataclass(frozen=True)
+class PlanSpec:
+    """A yearly sample plan: its number, dates, groups and items."""
+
+    number: str
+    issued_on: dt.date
+    title: str
+    groups: tuple[GroupSpec, ...]
+    items: tuple[ItemSpec, ...]
+
+
+# The yearly plans share the six groups of Nghệ An's plans from 2025 (domain.md §2).
+YEAR_GROUPS: tuple[GroupSpec, ...] = (
+    GroupSpec(code="I", name="Nhóm nhiệm vụ hoàn thiện thể chế, chính sách"),
+    GroupSpec(
+        code="II",
+        name=(
+            "Nhóm nhiệm vụ phục vụ giải quyết thủ tục hành chính "
+            "và cung cấp dịch vụ công trực tuyến"
+        ),
+    ),
+    GroupSpec(code="III", name="Nhóm nhiệm vụ phục vụ phát triển kinh tế – xã hội"),
+    GroupSpec(code="IV", name="Nhóm nhiệm vụ phục vụ phát triển công dân số"),
+    GroupSpec(
+        code="V",
+        name=(
+            "Nhóm nhiệm vụ hoàn thiện hệ sinh thái phục vụ kết nối, "
+            "khai thác, bổ sung làm giàu dữ liệu dân cư"
+        ),
+    ),
+    GroupSpec(
+        code="VI",
+        name=(
+            "Nhóm nhiệm vụ bảo đảm hạ tầng kỹ thuật, an toàn thông tin "
+            "và phục vụ chỉ đạo, điều hành"
+        ),
+    ),
+)
+
+_HEALTH_HEAD = "Đ/c Nguyễn Văn Hùng, Phó Giám đốc Sở Y tế"
+_HEALTH_DESK = "Đ/c Bùi Thị Lan Anh, Trưởng phòng Nghiệp vụ Y, Sở Y tế"
+_POLICE_DEPUTY = "Đ/c Nguyễn Đức Thắng, Phó Giám đốc Công an tỉnh"
+_POLICE_RESIDENCE = (
+    "Đ/c Lê Thị Minh Nguyệt, Phó Trưởng phòng Cảnh sát quản lý hành chính về trật tự xã hội, "
+    "Công an tỉnh"
+)
+_SERVICE_CENTRE = "Đ/c Trần Thị Mai Phương, Giám đốc Trung tâm Phục vụ hành chính công tỉnh"
+
+# Kế hoạch năm 2025, issued before the merger of 1/3/2025 and the end of the districts on
+# 1/7/2025: its items of Sở TT&TT, Sở LĐ-TB&XH, Sở TN&MT and UBND thành phố Vinh pass to their
+# successors during the year.
+PLAN_2025 = PlanSpec(
+    number="35/KH-UBND",
+    issued_on=dt.date(2025, 1, 22),
+    title="Triển khai thực hiện Đề án 06 trên địa bàn tỉnh Nghệ An năm 2025 (minh họa)",
+    groups=YEAR_GROUPS,
+    items=(
+        ItemSpec(
+            group="I",
+            code="1",
+            title=(
+                "Tham mưu kiện toàn Tổ công tác triển khai Đề án 06 tỉnh và Tổ công tác cấp xã "
+                "sau sắp xếp tổ chức bộ máy"
+            ),
+            lead="CAT",
+            coord=("SNV", "VP"),
+            product_type="Văn bản",
+            metric="Quyết định kiện toàn Tổ công tác được ban hành",
+            unit="văn bản",
+            target=Decimal("1"),
+            baseline=None,
+            deadline=dt.date(2025, 3, 31),
+            budget="none",
+            focal_person=_POLICE_DEPUTY,
+        ),
+        ItemSpec(
+            group="I",
+            code="2",
+            title=(
+                "Rà soát, ban hành lại quy trình nội bộ giải quyết thủ tục hành chính của các "
+                "sở, ngành sau sắp xếp, hợp nhất từ ngày 01/3/2025"
+            ),
+            lead="SNV",
+            coord=("STP", "VP"),
+            product_type="Văn bản",
+            metric="Số quy trình nội bộ được ban hành lại",
+            unit="quy trình",
+            target=Decimal("650"),
+            baseline=None,
+            deadline=dt.date(2025, 6, 30),
+            budget="own",
+            focal_person="Đ/c Lương Thị Hạnh, Trưởng phòng Cải cách hành chính, Sở Nội vụ",
+        ),
+        ItemSpec(
+            group="I",
+            code="3",
+            title=(
+                "Rà soát, kiến nghị cắt giảm yêu cầu nộp bản sao giấy tờ đã được khai thác từ Cơ "
+                "sở dữ liệu quốc gia về dân cư trong thành phần hồ sơ thủ tục hành chính"
+            ),
+            lead="STP",
+            coord=("CAT", "VP"),
+            product_type="Văn bản",
+            metric="Số thủ tục hành chính được cắt giảm thành phần hồ sơ",
+            unit="thủ tục",
+            target=Decimal("120"),
+            baseline=None,
+            deadline=dt.date(2025, 9, 30),
+            budget="none",
+            focal_person="Đ/c Hoàng Văn Phúc, Phó Giám đốc Sở Tư pháp",
+        ),
+        ItemSpec(
+            group="II",
+            code="4",
+            title=(
+                "Nâng tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn "
+                "trình đạt tối thiểu 60% tổng số hồ sơ"
+            ),
+            lead="VP",
+            coord=("STTTT", "SNV"),
+            product_type="Kết quả triển khai",
+            metric="Tỷ lệ hồ sơ được giải quyết trực tuyến toàn trình",
+            unit="%",
+            target=Decimal("60"),
+            baseline=Decimal("48"),
+            deadline=dt.date(2025, 12, 31),
+            budget="own",
+            focal_person=_SERVICE_CENTRE,
+        ),
+        ItemSpec(
+            group="II",
+            code="5",
+            title=(
+                "Nâng cấp Hệ thống thông tin giải quyết thủ tục hành chính tỉnh đáp ứng mô hình "
+                "chính quyền địa phương hai cấp từ ngày 01/7/2025"
+            ),
+            lead="STTTT",
+            coord=("VP", "VNPT"),
+            product_type="Hệ thống phần mềm",
+            metric="Số xã, phường vận hành hệ thống sau sắp xếp",
+            unit="xã",
+            target=Decimal("130"),
+            baseline=None,
+            deadline=dt.date(2025, 6, 30),
+            budget="province",
+            focal_person="Đ/c Đặng Quốc Huy, Phó Giám đốc Sở Thông tin và Truyền thông",
+        ),
+        ItemSpec(
+            group="II",
+            code="6",
+            title=(
+                "Nâng tỷ lệ hồ sơ đề nghị cấp phiếu lý lịch tư pháp nộp qua ứng dụng VNeID đạt 70%"
+            ),
+            lead="STP",
+            coord=("CAT", "BUUDIEN"),
+            product_type="Kết quả triển khai",
+            metric="Tỷ lệ hồ sơ lý lịch tư pháp nộp qua ứng dụng VNeID",
+            unit="%",
+            target=Decimal("70"),
+            baseline=Decimal("35"),
+            deadline=dt.date(2025, 9, 30),
+            budget="own",
+            focal_person="Đ/c Nguyễn Thị Hoài, Trưởng phòng Hành chính tư pháp, Sở Tư pháp",
+        ),
+        ItemSpec(
+            group="II",
+            code="7",
+            title=(
+                "Trang bị máy quét, thiết bị đọc căn cước gắn chip cho Bộ phận Một cửa các phường, "
+                "xã thuộc thành phố Vinh"
+            ),
+            lead="H412",
+            coord=("VP", "STTTT"),
+            product_type="Thiết bị",
+            metric="Số bộ thiết bị được trang bị",
+            unit="bộ",
+            target=Decimal("50"),
+            baseline=Decimal("12"),
+            deadline=dt.date(2025, 5, 31),
+            budget="own",
+            focal_person="Đ/c Hoàng Thị Bích Ngọc, Phó Chủ tịch UBND thành phố Vinh",
+            description=(
+                "Từ ngày 01/7/2025 nhiệm vụ do UBND phường kế thừa thành phố Vinh tiếp tục thực "
+                "hiện."
+            ),
+        ),
+        ItemSpec(
+            group="III",
+            code="8",
+            title=(
+                "Triển khai bệnh án điện tử tại các bệnh viện công lập tuyến tỉnh, kết nối Hệ "
+                "thống thông tin giám định bảo hiểm y tế"
+            ),
+            lead="SYT",
+            coord=("BHXH", "STTTT"),
+            product_type="Hệ thống phần mềm",
+            metric="Số bệnh viện triển khai bệnh án điện tử",
+            unit="bệnh viện",
+            target=Decimal("20"),
+            baseline=Decimal("6"),
+            deadline=dt.date(2025, 9, 30),
+            budget="own",
+            focal_person=_HEALTH_HEAD,
+        ),
+        ItemSpec(
+            group="III",
+            code="9",
+            title=(
+                "Liên thông đơn thuốc điện tử với Hệ thống đơn thuốc quốc gia tại các cơ sở khám "
+                "bệnh, chữa bệnh"
+            ),
+            lead="SYT",
+            coord=("BHXH", "VNPT"),
+            product_type="Kết quả triển khai",
+            metric="Số cơ sở khám bệnh, chữa bệnh liên thông đơn thuốc điện tử",
+            unit="cơ sở",
+            target=Decimal("480"),
+            baseline=Decimal("210"),
+            deadline=dt.date(2025, 6, 30),
+            budget="own",
+            focal_person=_HEALTH_DESK,
+        ),
+        ItemSpec(
+            group="III",
+            code="10",
+            title=(
+                "Duy trì khám bệnh, chữa bệnh bảo hiểm y tế bằng thẻ căn cước, ứng dụng VNeID tại "
+                "100% cơ sở khám chữa bệnh; báo cáo số lượt khám hằng tháng"
+            ),
+            lead="SYT",
+            coord=("BHXH", "CAT"),
+            product_type="Kết quả triển khai",
+            metric="Tỷ lệ lượt khám bảo hiểm y tế bằng thẻ căn cước, ứng dụng VNeID",
+            unit="%",
+            target=Decimal("100"),
+            baseline=Decimal("85"),
+            deadline=None,
+            budget="own",
+            focal_person=_HEALTH_DESK,
+        ),
+        ItemSpec(
+            group="III",
+            code="11",
+            title=(
+                "Chi trả trợ cấp xã hội, ưu đãi người có công không dùng tiền mặt đạt 90% số "
+                "đối tượng"
+            ),
+            lead="SLDTBXH",
+            coord=("NHNN", "BUUDIEN"),
+            product_type="Kết quả triển khai",
+            metric="Tỷ lệ đối tượng nhận chi trả qua tài khoản",
+            unit="%",
+            target=Decimal("90"),
+            baseline=Decimal("72"),
+            deadline=dt.date(2025, 12, 31),
+            budget="own",
+            focal_person="Đ/c Võ Thị Hằng, Phó Giám đốc Sở Lao động – Thương binh và Xã hội",
+        ),
+        ItemSpec(
+            group="III",
+            code="12",
+            title=(
+                "Triển khai hóa đơn điện tử khởi tạo từ máy tính tiền và thanh toán không dùng "
+                "tiền mặt tại các chợ hạng I, hạng II"
+            ),
+            lead="SCT",
+            coord=("NHNN", "CUCTHUE"),
+            product_type="Kết quả triển khai",
+            metric="Số chợ triển khai thanh toán không dùng tiền mặt",
+            unit="chợ",
+            target=Decimal("45"),
+            baseline=Decimal("18"),
+            deadline=dt.date(2025, 9, 30),
+            budget="socialised",
+            focal_person="Đ/c Đậu Văn Tiến, Phó Giám đốc Sở Công Thương",
+        ),
+        ItemSpec(
+            group="IV",
+            code="13",
+            title=(
+                "Thu nhận hồ sơ, kích hoạt tài khoản định danh điện tử mức 2 cho công dân trên "
+                "địa bàn tỉnh đạt 2.400.000 tài khoản"
+            ),
+            lead="CAT",
+            coord=("STTTT",),
+            product_type="Kết quả triển khai",
+            metric="Số tài khoản định danh điện tử mức 2 được kích hoạt",
+            unit="tài khoản",
+            target=Decimal("2400000"),
+            baseline=Decimal("1850000"),
+            deadline=dt.date(2025, 12, 31),
+            budget="own",
+            focal_person=_POLICE_RESIDENCE,
+        ),
+        ItemSpec(
+            group="IV",
+            code="14",
+            title=(
+                "Kiện toàn Tổ công nghệ số cộng đồng theo thôn, xóm, khối phố sau sắp xếp đơn vị "
+                "hành chính cấp xã"
+            ),
+            lead="STTTT",
+            coord=("CAT", "VNPT", "VIETTEL"),
+            product_type="Kết quả triển khai",
+            metric="Số Tổ công nghệ số cộng đồng được kiện toàn",
+            unit="tổ",
+            target=Decimal("3900"),
+            baseline=None,
+            deadline=dt.date(2025, 10, 31),
+            budget="none",
+            focal_person=(
+                "Đ/c Trần Thị Thanh Hương, Trưởng phòng Công nghệ thông tin, Sở Thông tin và "
+                "Truyền thông"
+            ),
+        ),
+        ItemSpec(
+            group="IV",
+            code="15",
+            title="Triển khai học bạ số cho học sinh tiểu học, trung học cơ sở trên toàn tỉnh",
+            lead="SGDDT",
+            coord=("CAT", "STTTT"),
+            product_type="Cơ sở dữ liệu",
+            metric="Tỷ lệ trường tiểu học, trung học cơ sở triển khai học bạ số",
+            unit="%",
+            target=Decimal("100"),
+            baseline=Decimal("40"),
+            deadline=dt.date(2025, 8, 31),
+            budget="own",
+            focal_person="Đ/c Thái Văn Long, Phó Giám đốc Sở Giáo dục và Đào tạo",
+        ),
+        ItemSpec(
+            group="V",
+            code="16",
+            title=(
+                "Cập nhật địa chỉ theo đơn vị hành chính mới cho dữ liệu dân cư của 130 xã, "
+                "phường sau sắp xếp"
+            ),
+            lead="CAT",
+            coord=("SNV",),
+            product_type="Cơ sở dữ liệu",
+            metric="Tỷ lệ hồ sơ dân cư được cập nhật địa chỉ mới",
+            unit="%",
+            target=Decimal("100"),
+            baseline=None,
+            deadline=dt.date(2025, 8, 31),
+            budget="own",
+            focal_person=_POLICE_RESIDENCE,
+        ),
+        ItemSpec(
+            group="V",
+            code="17",
+            title=(
+                "Làm sạch dữ liệu tiêm chủng, đồng bộ hồ sơ sức khỏe điện tử với Cơ sở dữ liệu "
+                "quốc gia về dân cư"
+            ),
+            lead="SYT",
+            coord=("CAT",),
+            product_type="Cơ sở dữ liệu",
+            metric="Tỷ lệ hồ sơ sức khỏe được xác thực số định danh cá nhân",
+            unit="%",
+            target=Decimal("95"),
+            baseline=Decimal("70"),
+            deadline=dt.date(2025, 12, 31),
+            budget="own",
+            focal_person=_HEALTH_HEAD,
+        ),
+        ItemSpec(
+            group="V",
+            code="18",
+            title=(
+                "Hoàn thành cơ sở dữ liệu đất đai của các huyện còn lại, kết nối với Cơ sở dữ "
+                "liệu quốc gia về dân cư"
+            ),
+            lead="STNMT",
+            coord=("CAT", "CUCTHUE"),
+            product_type="Cơ sở dữ liệu",
+            metric="Số huyện hoàn thành cơ sở dữ liệu đất đai",
+            unit="huyện",
+            target=Decimal("12"),
+            baseline=Decimal("8"),
+            deadline=dt.date(2025, 11, 30),
+            budget="province",
+            focal_person="Đ/c Lê Đình Khoa, Phó Giám đốc Sở Tài nguyên và Môi trường",
+        ),
+        ItemSpec(
+            group="V",
+            code="19",
+            title=(
+                "Xác thực thông tin người tham gia bảo hiểm xã hội, bảo hiểm y tế với Cơ sở dữ "
+                "liệu quốc gia về dân cư đạt 99%"
+            ),
+            lead="BHXH",
+            coord=("CAT",),
+            product_type="Cơ sở dữ liệu",
+            metric="Tỷ lệ người tham gia được xác thực",
+            unit="%",
+            target=Decimal("99"),
+            baseline=Decimal("98"),
+            deadline=dt.date(2025, 6, 30),
+            budget="own",
+            focal_person=(
+                "Đ/c Phùng Văn Tâm, Trưởng phòng Công nghệ thông tin, Bảo hiểm xã hội tỉnh"
+            ),
+        ),
+        ItemSpec(
+            group="VI",
+            code="20",
+            title=(
+                "Nâng cấp Trung tâm điều hành thông minh (IOC) tỉnh, tích hợp số liệu Đề án 06 "
+                "của các xã, phường sau sắp xếp"
+            ),
+            lead="STTTT",
+            coord=("CAT", "VP"),
+            product_type="Hệ thống phần mềm",
+            metric="Số xã, phường có số liệu trên IOC",
+            unit="xã",
+            target=Decimal("130"),
+            baseline=None,
+            deadline=dt.date(2025, 9, 30),
+            budget="province",
+            focal_person="Đ/c Đặng Quốc Huy, Phó Giám đốc Sở Thông tin và Truyền thông",
+        ),
+        ItemSpec(
+            group="VI",
+            code="21",
+            title=(
+                "Bố trí kinh phí thực hiện Đề án 06 năm 2025 cho các sở, ngành và địa phương "
+                "sau sắp xếp"
+            ),
+            lead="STC",
+            coord=("SKHDT", "STTTT"),
+            product_type="Văn bản",
+            metric="Quyết định giao dự toán kinh phí",
+            unit="văn bản",
+            target=Decimal("1"),
+            baseline=None,
+            deadline=dt.date(2025, 4, 30),
+            budget="none",
+            focal_person="Đ/c Nguyễn Xuân Lâm, Phó Giám đốc Sở Tài chính",
+        ),
+        ItemSpec(
+            group="VI",
+            code="22",
+            title=(
+                "Xây dựng kế hoạch triển khai Nghị quyết số 57-NQ/TW về đột phá phát triển khoa "
+                "học, công nghệ, đổi mới sáng tạo và chuyển đổi số gắn với Đề án 06"
+            ),
+            lead="SKHCN",
+            coord=("STTTT", "VP"),
+            product_type="Văn bản",
+            metric="Kế hoạch được UBND tỉnh ban hành",
+            unit="văn bản",
+            target=Decimal("1"),
+            baseline=None,
+            deadline=dt.date(2025, 3, 31),
+            budget="none",
+            focal_person="Đ/c Võ Trọng Phú, Phó Giám đốc Sở Khoa học và Công nghệ",
+        ),
+    ),
+)
+
+# Kế hoạch năm 2026: 14 departments and 130 communes, no districts (domain.md §6).
+PLAN_2026 = PlanSpec(
+    number="28/KH-UBND",
+    issued_on=dt.date(2026, 1, 21),
+    title="Tiếp tục triển khai Đề án 06 trên địa bàn tỉnh Nghệ An năm 2026 (minh họa)",
+    groups=YEAR_GROUPS,
+    items=(
+        ItemSpec(
+            group="I",
+            code="1",
+            title=(
+                "Chuẩn hóa bộ thủ tục hành chính và quy trình nội bộ dùng chung cho 130 xã, "
+                "phường theo mô hình chính quyền địa phương hai cấp"
+            ),
+            lead="SNV",
+            coord=("STP", "VP"),
+            product_type="Văn bản",
+            metric="Số xã, phường áp dụng bộ quy trình dùng chung",
+            unit="xã",
+            target=Decimal("130"),
+            baseline=None,
+            deadline=dt.date(2026, 3, 31),
+            budget="none",
+            focal_person="Đ/c Chu Văn Bình, Phó Giám đốc Sở Nội vụ",
+        ),
+        ItemSpec(
+            group="I",
+            code="2",
+            title=(
+                "Tham mưu tổng kết Đề án 06 giai đoạn 2022 – 2025 và xây dựng kế hoạch triển khai "
+                "giai đoạn 2026 – 2030 của tỉnh"
+            ),
+            lead="CAT",
+            coord=("VP", "SNV"),
+            product_type="Báo cáo",
+            metric="Báo cáo tổng kết và kế hoạch giai đoạn mới",
+            unit="văn bản",
+            target=Decimal("2"),
+            baseline=None,
+            deadline=dt.date(2026, 3, 31),
+            budget="none",
+            focal_person=_POLICE_DEPUTY,
+        ),
+        ItemSpec(
+            group="II",
+            code="3",
+            title=(
+                "Nâng tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình đạt "
+                "tối thiểu 80%"
+            ),
+            lead="VP",
+            coord=("SKHCN", "SNV"),
+            product_type="Kết quả triển khai",
+            metric="Tỷ lệ hồ sơ được giải quyết trực tuyến toàn trình",
+            unit="%",
+            target=Decimal("80"),
+            baseline=Decimal("62"),
+            deadline=dt.date(2026, 12, 31),
+            budget="own",
+            focal_person=_SERVICE_CENTRE,
+        ),
+        ItemSpec(
+            group="II",
+            code="4",
+            title=(
+                "Tích hợp ký số từ xa, thanh toán trực tuyến trên Hệ thống thông tin giải quyết "
+                "thủ tục hành chính tỉnh cho 100% dịch vụ công đủ điều kiện"
+            ),
+            lead="SKHCN",
+            coord=("VP", "VNPT"),
+            product_type="Hệ thống phần mềm",
+            metric="Tỷ lệ dịch vụ công trực tuyến tích hợp ký số từ xa",
+            unit="%",
+            target=Decimal("100"),
+            baseline=Decimal("30"),
+            deadline=dt.date(2026, 6, 30),
+            budget="province",
+            focal_person="Đ/c Đặng Quốc Huy, Phó Giám đốc Sở Khoa học và Công nghệ",
+        ),
+        ItemSpec(
+            group="II",
+            code="5",
+            title=(
+                "Mô hình Bộ phận Một cửa phường “không giấy tờ”: số hóa, trả kết quả điện tử "
+                "100% hồ sơ tại phường Thành Vinh"
+            ),
+            lead="16681",
+            coord=("SKHCN", "CAT"),
+            product_type="Mô hình đưa vào vận hành",
+            metric="Tỷ lệ hồ sơ được tiếp nhận, trả kết quả điện tử",
+            unit="%",
+            target=Decimal("100"),
+            baseline=Decimal("55"),
+            deadline=dt.date(2026, 9, 30),
+            budget="own",
+            focal_person="Đ/c Nguyễn Thị Thu Hằng, Phó Chủ tịch UBND phường Thành Vinh",
+        ),
+        ItemSpec(
+            group="II",
+            code="6",
+            title=(
+                "Cấp phiếu lý lịch tư pháp, trích lục hộ tịch bản điện tử trên ứng dụng VNeID "
+                "cho 90% hồ sơ"
+            ),
+            lead="STP",
+            coord=("CAT", "BUUDIEN"),
+            product_type="Kết quả triển khai",
+            metric="Tỷ lệ hồ sơ được trả kết quả điện tử trên VNeID",
+            unit="%",
+            target=Decimal("90"),
+            baseline=Decimal("70"),
+            deadline=dt.date(2026, 9, 30),
+            budget="own",
+            focal_person="Đ/c Nguyễn Thị Hoài, Trưởng phòng Hành chính tư pháp, Sở Tư pháp",
+        ),
+        ItemSpec(
+            group="III",
+            code="7",
+            title="Tạo lập sổ sức khỏe điện tử trên ứng dụng VNeID cho người dân trên địa bàn tỉnh",
+            lead="SYT",
+            coord=("CAT", "BHXH", "VNPT"),
+            product_type="Cơ sở dữ liệu",
+            metric="Tỷ lệ dân số có sổ sức khỏe điện tử",
+            unit="%",
+            target=Decimal("90"),
+            baseline=Decimal("64"),
+            deadline=dt.date(2026, 12, 31),
+            budget="own",
+            focal_person=_HEALTH_DESK,
+        ),
+        ItemSpec(
+            group="III",
+            code="8",
+            title="Thanh toán viện phí không dùng tiền mặt tại 100% trạm y tế xã, phường",
+            lead="SYT",
+            coord=("NHNN", "BHXH"),
+            product_type="Kết quả triển khai",
+            metric="Số trạm y tế thanh toán không dùng tiền mặt",
+            unit="trạm",
+            target=Decimal("130"),
+            baseline=Decimal("48"),
+            deadline=dt.date(2026, 11, 30),
+            budget="own",
+            focal_person=_HEALTH_HEAD,
+        ),
+        ItemSpec(
+            group="III",
+            code="9",
+            title=(
+                "Liên thông giấy khám sức khỏe lái xe, giấy chứng sinh, giấy báo tử điện tử lên "
+                "Cổng dữ liệu y tế; báo cáo số hồ sơ liên thông hằng tháng"
+            ),
+            lead="SYT",
+            coord=("CAT", "SXD"),
+            product_type="Kết quả triển khai",
+            metric="Tỷ lệ hồ sơ được liên thông điện tử",
+            unit="%",
+            target=Decimal("100"),
+            baseline=Decimal("90"),
+            deadline=None,
+            budget="own",
+            focal_person=_HEALTH_DESK,
+        ),
+        ItemSpec(
+            group="III",
+            code="10",
+            title=(
+                "Tiếp nhận hồ sơ đăng ký đất đai trực tuyến, liên thông xác định nghĩa vụ tài "
+                "chính tại 130 xã, phường"
+            ),
+            lead="SNNMT",
+            coord=("CUCTHUE", "CAT"),
+            product_type="Mô hình đưa vào vận hành",
+            metric="Số xã, phường tiếp nhận hồ sơ đất đai trực tuyến",
+            unit="xã",
+            target=Decimal("130"),
+            baseline=Decimal("40"),
+            deadline=dt.date(2026, 10, 31),
+            budget="own",
+            focal_person="Đ/c Trịnh Văn Sơn, Giám đốc Văn phòng Đăng ký đất đai tỉnh",
+        ),
+        ItemSpec(
+            group="III",
+            code="11",
+            title=(
+                "Chi trả trợ cấp người có công, bảo trợ xã hội qua tài khoản ngân hàng đạt 95% "
+                "số đối tượng"
+            ),
+            lead="SNV",
+            coord=("NHNN", "BUUDIEN", "SYT"),
+            product_type="Kết quả triển khai",
+            metric="Tỷ lệ đối tượng nhận chi trả qua tài khoản",
+            unit="%",
+            target=Decimal("95"),
+            baseline=Decimal("88"),
+            deadline=dt.date(2026, 6, 30),
+            budget="own",
+            focal_person="Đ/c Võ Thị Hằng, Phó Giám đốc Sở Nội vụ",
+        ),
+        ItemSpec(
+            group="IV",
+            code="12",
+            title=(
+                "Kích hoạt tài khoản định danh điện tử mức 2 cho công dân từ đủ 14 tuổi trở lên "
+                "đạt 95%"
+            ),
+            lead="CAT",
+            coord=("SKHCN",),
+            product_type="Kết quả triển khai",
+            metric="Tỷ lệ công dân từ đủ 14 tuổi có tài khoản định danh điện tử mức 2",
+            unit="%",
+            target=Decimal("95"),
+            baseline=Decimal("86"),
+            deadline=dt.date(2026, 12, 31),
+            budget="own",
+            focal_person=_POLICE_RESIDENCE,
+        ),
+        ItemSpec(
+            group="IV",
+            code="13",
+            title=(
+                "Phổ cập kỹ năng số cho người dân qua phong trào “Bình dân học vụ số” và các "
+                "nền tảng học trực tuyến mở"
+            ),
+            lead="SKHCN",
+            coord=("SGDDT", "VNPT", "VIETTEL"),
+            product_type="Kết quả triển khai",
+            metric="Số người hoàn thành khóa học kỹ năng số",
+            unit="người",
+            target=Decimal("500000"),
+            baseline=Decimal("120000"),
+            deadline=dt.date(2026, 12, 15),
+            budget="own",
+            focal_person=(
+                "Đ/c Trần Thị Thanh Hương, Trưởng phòng Chuyển đổi số, Sở Khoa học và Công nghệ"
+            ),
+        ),
+        ItemSpec(
+            group="IV",
+            code="14",
+            title=(
+                "Tuyển sinh đầu cấp trực tuyến tại 100% trường mầm non, tiểu học, trung học cơ sở"
+            ),
+            lead="SGDDT",
+            coord=("CAT", "SKHCN"),
+            product_type="Kết quả triển khai",
+            metric="Tỷ lệ trường tuyển sinh trực tuyến",
+            unit="%",
+            target=Decimal("100"),
+            baseline=Decimal("75"),
+            deadline=dt.date(2026, 7, 31),
+            budget="own",
+            focal_person="Đ/c Phạm Thị Thu Trang, Chánh Văn phòng Sở Giáo dục và Đào tạo",
+        ),
+        ItemSpec(
+            group="V",
+            code="15",
+            title=(
+                "Làm giàu dữ liệu dân cư bằng dữ liệu y tế, giáo dục, an sinh xã hội của các sở, "
+                "ngành"
+            ),
+            lead="CAT",
+            coord=("SYT", "SGDDT", "SNV"),
+            product_type="Cơ sở dữ liệu",
+            metric="Số trường thông tin chuyên ngành được đồng bộ",
+            unit="trường thông tin",
+            target=Decimal("40"),
+            baseline=Decimal("12"),
+            deadline=dt.date(2026, 9, 30),
+            budget="own",
+            focal_person=(
+                "Đ/c Hồ Sỹ Quang, Trưởng phòng Cảnh sát quản lý hành chính về trật tự xã hội, "
+                "Công an tỉnh"
+            ),
+        ),
+        ItemSpec(
+            group="V",
+            code="16",
+            title=(
+                "Kết nối hệ thống thông tin quản lý trạm y tế xã, phường với Cơ sở dữ liệu quốc "
+                "gia về dân cư"
+            ),
+            lead="SYT",
+            coord=("CAT", "BHXH"),
+            product_type="Hệ thống phần mềm",
+            metric="Số trạm y tế kết nối",
+            unit="trạm",
+            target=Decimal("130"),
+            baseline=Decimal("20"),
+            deadline=dt.date(2026, 8, 31),
+            budget="province",
+            focal_person=_HEALTH_HEAD,
+        ),
+        ItemSpec(
+            group="V",
+            code="17",
+            title=(
+                "Xây dựng cơ sở dữ liệu nhà ở và thị trường bất động sản, kết nối với Cơ sở dữ "
+                "liệu quốc gia về dân cư"
+            ),
+            lead="SXD",
+            coord=("CAT", "SNNMT"),
+            product_type="Cơ sở dữ liệu",
+            metric="Tỷ lệ dữ liệu nhà ở được số hóa, kết nối",
+            unit="%",
+            target=Decimal("100"),
+            baseline=None,
+            deadline=dt.date(2026, 12, 31),
+            budget="province",
+            focal_person="Đ/c Phan Đình Quân, Phó Giám đốc Sở Xây dựng",
+        ),
+        ItemSpec(
+            group="VI",
+            code="18",
+            title=(
+                "Đưa Trung tâm điều hành thông minh (IOC) tỉnh giai đoạn 2 vào vận hành, kết nối "
+                "camera và số liệu của 130 xã, phường"
+            ),
+            lead="SKHCN",
+            coord=("CAT", "VP", "VNPT"),
+            product_type="Hệ thống phần mềm",
+            metric="Số xã, phường kết nối với IOC giai đoạn 2",
+            unit="xã",
+            target=Decimal("130"),
+            baseline=Decimal("45"),
+            deadline=dt.date(2026, 10, 31),
+            budget="province",
+            focal_person="Đ/c Đặng Quốc Huy, Phó Giám đốc Sở Khoa học và Công nghệ",
+        ),
+        ItemSpec(
+            group="VI",
+            code="19",
+            title=(
+                "Giám sát an toàn thông tin (SOC) cho các hệ thống thông tin phục vụ Đề án 06, "
+                "ứng cứu kịp thời sự cố"
+            ),
+            lead="SKHCN",
+            coord=("CAT", "VIETTEL"),
+            product_type="Kết quả triển khai",
+            metric="Tỷ lệ sự cố được xử lý trong 24 giờ",
+            unit="%",
+            target=Decimal("100"),
+            baseline=None,
+            deadline=None,
+            budget="own",
+            focal_person=(
+                "Đ/c Trần Thị Thanh Hương, Trưởng phòng Chuyển đổi số, Sở Khoa học và Công nghệ"
+            ),
+        ),
+        ItemSpec(
+            group="VI",
+            code="20",
+            title=(
+                "Thanh tra, kiểm tra việc thực hiện Đề án 06 tại các sở, ngành và UBND các xã, "
+                "phường"
+            ),
+            lead="TTT",
+            coord=("CAT", "SNV"),
+            product_type="Báo cáo",
+            metric="Số đơn vị được thanh tra, kiểm tra",
+            unit="đơn vị",
+            target=Decimal("25"),
+            baseline=None,
+            deadline=dt.date(2026, 11, 30),
+            budget="none",
+            focal_person="Đ/c Nguyễn Hữu Lộc, Phó Chánh Thanh tra tỉnh",
+        ),
+        ItemSpec(
+            group="VI",
+            code="21",
+            title=(
+                "Bố trí kinh phí thực hiện Đề án 06 và chuyển đổi số năm 2026 trong dự toán ngân "
+                "sách tỉnh"
+            ),
+            lead="STC",
+            coord=("SKHCN", "KHOBAC"),
+            product_type="Văn bản",
+            metric="Quyết định giao dự toán kinh phí",
+            unit="văn bản",
+            target=Decimal("1"),
+            baseline=None,
+            deadline=dt.date(2026, 2, 28),
+            budget="none",
+            focal_person="Đ/c Trương Thị Yến, Trưởng phòng Quản lý ngân sách, Sở Tài chính",
+        ),
+    ),
+)
+
+YEAR_PLANS: tuple[PlanSpec, ...] = (PLAN_2025, PLAN_2026)

@@ -1,8 +1,11 @@
 """How each sample item progressed over time: deterministic histories of progress updates.
 
-Each item gets an outcome at the end of Q1/2024 (the article's conference) and a path before and
-after it. Reports are valid on the 14th of each month (Nghị định 09 windows) and at quarter ends,
-and are recorded one or two days later, some of them late.
+Each item of the 2023–2024 plans gets an outcome at the end of Q1/2024 (the article's conference)
+and a path before and after it; items of the yearly plans from 2025 get one relative to their
+deadline. Reports are valid on the 14th of each month (Nghị định 09 windows) and, in 2024, also
+at quarter ends (the province then reported "đến hết quý"); from 2025 the quarterly report closes
+on the 14th like the others. Each is recorded one or two days after its cut-off, some of them late.
+Histories run up to the day before the sample is loaded.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from tiendo.progress.models import Lifecycle
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 Q1_END = dt.date(2024, 3, 31)
-LAST_DAY = dt.date(2024, 12, 31)
+LAST_DAY = dt.date(2024, 12, 31)  # the end of the 2023–2024 plans' own period
+MERGER = dt.date(2025, 3, 1)  # ministries and departments merged (domain.md §6, §9)
 
 # (cause category, what the agency wrote): the causes the article names come first.
 OBSTACLES: tuple[tuple[str, str], ...] = (
@@ -35,6 +39,19 @@ OBSTACLES: tuple[tuple[str, str], ...] = (
         "data",
         "Dữ liệu chuyên ngành chưa được làm sạch, chưa đồng bộ với Cơ sở dữ liệu quốc gia "
         "về dân cư.",
+    ),
+)
+# From 2025 the reorganisation brings causes of its own.
+OBSTACLES_2025: tuple[tuple[str, str], ...] = (
+    *OBSTACLES,
+    (
+        "coordination",
+        "Sắp xếp tổ chức bộ máy, đơn vị hành chính làm thay đổi đầu mối thực hiện; việc bàn "
+        "giao hồ sơ, dữ liệu giữa đơn vị cũ và đơn vị mới chưa hoàn tất.",
+    ),
+    (
+        "legal",
+        "Chưa có hướng dẫn điều chỉnh quy trình nội bộ sau khi kết thúc hoạt động cấp huyện.",
     ),
 )
 # (addressee key, recommendation): ministries first, as the leader asked.
@@ -57,6 +74,15 @@ RECOMMENDATIONS: tuple[tuple[str, str], ...] = (
         "thông minh.",
     ),
 )
+# After the merger the same requests go to the ministries that exist then (same positions).
+RECOMMENDATIONS_2025: tuple[tuple[str, str], ...] = (
+    *RECOMMENDATIONS[:4],
+    (
+        "BKHCN",
+        "Đề nghị Bộ Khoa học và Công nghệ hướng dẫn tiêu chuẩn kết nối Trung tâm điều hành thông "
+        "minh với hệ thống của Chính phủ.",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -74,7 +100,7 @@ class Report:
 
 
 def report_dates(start: dt.date, end: dt.date = LAST_DAY) -> list[dt.date]:
-    """The 14th of every month and each quarter end between start and end."""
+    """The 14th of every month between start and end, and each quarter end up to 2024."""
     days = []
     year, month = start.year, start.month
     while dt.date(year, month, 1) <= end:
@@ -86,7 +112,7 @@ def report_dates(start: dt.date, end: dt.date = LAST_DAY) -> list[dt.date]:
 
 
 def _quarter_end(year: int, month: int) -> dt.date | None:
-    if month not in (3, 6, 9, 12):
+    if month not in (3, 6, 9, 12) or year > LAST_DAY.year:
         return None
     return dt.date(year, month, {3: 31, 6: 30, 9: 30, 12: 31}[month])
 
@@ -106,16 +132,15 @@ def story(
     outcome_q1: str,
     finish_after_q1: dt.date | None,
     deadline: dt.date | None,
+    until: dt.date = LAST_DAY,
 ) -> list[Report]:
-    """Updates of one item so that on 31/3/2024 its state is outcome_q1.
+    """Updates of one item of the 2023–2024 plans so that on 31/3/2024 its state is outcome_q1.
 
     outcome_q1 is done, in_progress or not_started; finish_after_q1 is when it is completed later
-    (None: still not done at the end of 2024). Items done by Q1 finish before the 14th of March so
-    that the March report already carries it.
+    (None: not done by `until`, the last data date). Items done by Q1 finish before the 14th of
+    March so that the March report already carries it.
     """
     rng = random.Random(key)  # noqa: S311 - reproducible sample, not security
-    dates = report_dates(issued_on)
-    reports: list[Report] = []
     completed: dt.date | None
     if outcome_q1 == "done":
         latest = min(
@@ -133,9 +158,78 @@ def story(
     else:
         completed = finish_after_q1
         started = dt.date(2024, 4, 14) + dt.timedelta(days=rng.randint(0, 120))
+    return _progress(
+        rng,
+        dates=report_dates(issued_on, until),
+        started=started,
+        completed=completed,
+        first_wait=dt.date(2024, 3, 14),
+        plan_year=LAST_DAY.year,
+        recurring=deadline is None,
+    )
+
+
+def year_story(
+    *, key: str, issued_on: dt.date, deadline: dt.date | None, outcome: str, until: dt.date
+) -> list[Report]:
+    """Updates of one item of a yearly plan (2025 on).
+
+    outcome is on_time (done by its deadline), late (done some weeks after it) or open (not done
+    by `until`; recurring items are always open). Completions after `until` have not happened yet.
+    """
+    rng = random.Random(key)  # noqa: S311 - reproducible sample, not security
+    started = issued_on + dt.timedelta(days=rng.randint(7, 45))
+    completed: dt.date | None = None
+    if deadline is not None and outcome == "on_time":
+        earliest = started + dt.timedelta(days=25)
+        completed = max(earliest, deadline - dt.timedelta(days=rng.randint(0, 45)))
+    elif deadline is not None and outcome == "late":
+        completed = deadline + dt.timedelta(days=rng.randint(12, 150))
+    return _progress(
+        rng,
+        dates=report_dates(issued_on, until),
+        started=started,
+        completed=completed,
+        first_wait=issued_on,
+        plan_year=issued_on.year,
+        recurring=deadline is None,
+    )
+
+
+def _progress(
+    rng: random.Random,
+    *,
+    dates: list[dt.date],
+    started: dt.date,
+    completed: dt.date | None,
+    first_wait: dt.date,
+    plan_year: int,
+    recurring: bool,
+) -> list[Report]:
+    """The reports on `dates`: one "not started" while waiting, then progress, then done.
+
+    A recurring item (thường xuyên) is done for good with its plan's year: the next year's plan
+    gives that work again.
+    """
+    reports: list[Report] = []
     percent = 0
     waited = False
+    year_end = dt.date(plan_year, 12, 31)
     for day in dates:
+        later = day > LAST_DAY
+        if recurring and day > year_end:
+            reports.append(
+                Report(
+                    valid_on=day,
+                    recorded_at=recorded(day),
+                    state=Lifecycle.DONE,
+                    percent=100,
+                    completed_on=year_end,
+                    narrative=f"Đã hoàn thành nội dung thường xuyên của năm {plan_year}; từ năm "
+                    f"{plan_year + 1} nhiệm vụ được giao tại kế hoạch của năm mới.",
+                )
+            )
+            break
         if completed is not None and day >= completed:
             reports.append(
                 Report(
@@ -148,8 +242,10 @@ def story(
                 )
             )
             break
+        obstacles = OBSTACLES_2025 if later else OBSTACLES
+        recommendations = RECOMMENDATIONS_2025 if day >= MERGER else RECOMMENDATIONS
         if day < started:
-            if day >= dt.date(2024, 3, 14) and not waited:
+            if day >= first_wait and not waited:
                 waited = True
                 reports.append(
                     Report(
@@ -158,15 +254,24 @@ def story(
                         state=Lifecycle.NOT_STARTED,
                         percent=0,
                         narrative="Chưa triển khai.",
-                        obstacles=(OBSTACLES[rng.randrange(len(OBSTACLES))],),
-                        recommendations=(RECOMMENDATIONS[rng.randrange(len(RECOMMENDATIONS))],),
+                        obstacles=(obstacles[rng.randrange(len(obstacles))],),
+                        recommendations=(recommendations[rng.randrange(len(recommendations))],),
                     )
                 )
             continue
-        percent = min(95, percent + rng.randint(8, 25))
+        if later and percent >= 60:
+            # Work carried into a later year moves slowly, and some of it stalls.
+            percent = min(95, percent + rng.choice([0, 0, 2, 3, 5]))
+        else:
+            percent = min(95, percent + rng.randint(8, 25))
         # Some reports are late (recorded well after the 2-working-day window), none after 2/4/2024
         # for data on or before 31/3/2024, so the conference's figures stay as they were read.
-        late = rng.choice([0, 0, 0, 0, 5]) if day <= dt.date(2024, 3, 14) else rng.choice([0, 0, 8])
+        if later:
+            late = rng.choice([0, 0, 0, 1, 3, 8])
+        elif day <= dt.date(2024, 3, 14):
+            late = rng.choice([0, 0, 0, 0, 5])
+        else:
+            late = rng.choice([0, 0, 8])
         has_obstacle = rng.random() < 0.3
         reports.append(
             Report(
@@ -174,10 +279,13 @@ def story(
                 recorded_at=recorded(day, late),
                 state=Lifecycle.IN_PROGRESS,
                 percent=percent,
-                narrative=f"Đang triển khai, ước đạt {percent} % khối lượng công việc.",
-                obstacles=(OBSTACLES[rng.randrange(len(OBSTACLES))],) if has_obstacle else (),
+                narrative=f"Chuyển tiếp từ năm {plan_year}, đang triển khai, ước đạt {percent} % "
+                "khối lượng công việc."
+                if day.year > plan_year
+                else f"Đang triển khai, ước đạt {percent} % khối lượng công việc.",
+                obstacles=(obstacles[rng.randrange(len(obstacles))],) if has_obstacle else (),
                 recommendations=(
-                    (RECOMMENDATIONS[rng.randrange(len(RECOMMENDATIONS))],) if has_obstacle else ()
+                    (recommendations[rng.randrange(len(recommendations))],) if has_obstacle else ()
                 ),
             )
         )

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from tiendo.agencies.models import Agency, AgencyKind
-from tiendo.plans.models import DeadlineChange, Item, ItemKind, Plan
+from tiendo.plans.models import DeadlineChange, ExtensionRequest, Item, ItemKind, Plan
 from tiendo.progress.models import ProgressUpdate
 from tiendo.sample.loader import load_sample
 from tiendo.status.selectors import AsOf, Scope, status_summary
@@ -103,12 +103,11 @@ def test_items_of_sở_tttt_count_for_sở_khcn_after_the_merger(sample: Any) ->
 
 
 def test_loading_the_sample_twice_duplicates_nothing(sample: Any) -> None:
-    counts = [m.objects.count() for m in (Agency, Plan, Item, ProgressUpdate, DeadlineChange)]
+    kinds = (Agency, Plan, Item, ProgressUpdate, DeadlineChange, ExtensionRequest)
+    counts = [m.objects.count() for m in kinds]
     result = load_sample()
     assert result.created_updates == 0
-    assert [
-        m.objects.count() for m in (Agency, Plan, Item, ProgressUpdate, DeadlineChange)
-    ] == counts
+    assert [m.objects.count() for m in kinds] == counts
 
 
 def test_sample_plans_are_labelled_illustrative(sample: Any) -> None:
