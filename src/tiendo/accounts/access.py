@@ -314,3 +314,14 @@ def figure_scope(
 
     whole = actor.role in READ_ALL_ROLES or actor.is_superuser
     return Scope(plan=plan, group=group, agency=None if whole else actor.read_root)
+
+
+def agencies_for_user(actor: Actor) -> QuerySet[Agency]:
+    """The agencies whose figures the actor may see (filters, scorecards): the province for the
+    standing body, leaders and administrators, a department or commune its own subtree."""
+    from tiendo.agencies.selectors import agency_subtree
+
+    root = actor.read_root
+    if actor.is_superuser:
+        return agency_subtree(province_of(root)) if root else Agency.objects.all()
+    return agency_subtree(root) if root else Agency.objects.none()

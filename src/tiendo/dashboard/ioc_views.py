@@ -7,14 +7,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from tiendo.accounts.access import Actor, actor_for, plans_for_user, province_of
+from tiendo.accounts.access import Actor, actor_for, agencies_for_user, plans_for_user, province_of
 from tiendo.agencies.models import Agency
-from tiendo.agencies.selectors import agency_subtree
 from tiendo.dashboard.forms import IocFilterForm
 from tiendo.dashboard.selectors import (
     BurnPoint,
@@ -51,20 +49,9 @@ class Filters:
     query: str
 
 
-def _readable_agencies(actor: Actor) -> QuerySet[Agency]:
-    """The agencies whose figures the person may see: the province for the standing body,
-    leaders and administrators (their read_root), a department or commune its own subtree.
-
-    Built from accounts.access's read_root only; belongs there as agencies_for_user(actor)."""
-    root = actor.read_root
-    if actor.is_superuser:
-        return agency_subtree(province_of(root)) if root else Agency.objects.all()
-    return agency_subtree(root) if root else Agency.objects.none()
-
-
 def _filters(request: HttpRequest, actor: Actor) -> Filters:
     plans = plans_for_user(actor)
-    form = IocFilterForm(request.GET or None, plans=plans, agencies=_readable_agencies(actor))
+    form = IocFilterForm(request.GET or None, plans=plans, agencies=agencies_for_user(actor))
     as_of = AsOf.make(form.as_of_date())  # the valid filters apply even when another is wrong
     for errors in form.errors.values():
         for error in errors:
@@ -135,7 +122,7 @@ def ioc_agencies(request: HttpRequest) -> HttpResponse:
 @login_required
 def ioc_agency(request: HttpRequest, code: str) -> HttpResponse:
     actor = actor_for(request)
-    agency = _readable_agencies(actor).filter(code=code).first()
+    agency = agencies_for_user(actor).filter(code=code).first()
     if agency is None:
         raise Http404("Không tìm thấy cơ quan, đơn vị hoặc bạn không có quyền xem.")
     f = _filters(request, actor)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
-from tiendo.accounts.access import READ_ALL_ROLES, Actor, plans_for_user
+from tiendo.accounts.access import Actor, plans_for_user
 from tiendo.agencies.models import Agency
 from tiendo.agencies.selectors import primary_successor_map
 from tiendo.notifications.models import Notification
@@ -56,10 +56,10 @@ def weekly_summary_for(actor: Actor) -> Notification | None:
 def status_scope(
     actor: Actor, *, plan: Plan | None = None, group: TaskGroup | None = None
 ) -> Scope:
-    """What the actor's figures cover: the whole province for the standing body and leaders,
-    the agency's own items for a department or commune."""
-    agency = None if actor.role in READ_ALL_ROLES or actor.is_superuser else actor.read_root
-    return Scope(plan=plan, group=group, agency=agency)
+    """What the actor's figures cover (decided in accounts.access.figure_scope)."""
+    from tiendo.accounts.access import figure_scope
+
+    return figure_scope(actor, plan=plan, group=group)
 
 
 def overview_cards(actor: Actor, as_of: AsOf) -> list[PlanCard]:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
 from openpyxl import load_workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from tiendo.agencies.models import Agency
 from tiendo.imports.cells import (
@@ -29,8 +30,9 @@ from tiendo.imports.cells import (
     read_product,
 )
 from tiendo.imports.matching import Directory
+from tiendo.imports.xlsx import TooLarge, check_sizes, too_many_rows
 from tiendo.lib.filetypes import UploadRejected, check_upload
-from tiendo.lib.text import fold
+from tiendo.lib.text import fold, format_number
 from tiendo.plans.models import Item, ItemKind, Plan, Programme
 from tiendo.plans.services import group_upsert, item_upsert, plan_upsert
 
@@ -87,35 +89,91 @@ class Annex:
 
 
 def read_annex(name: str, data: bytes) -> Annex:
+    """The annex's rows and problems; AnnexRejected if the file cannot be read at all.
+
+    Sizes are checked while streaming, never trusted from the file: a sheet's declared
+    dimension may be missing (files written in streaming mode have none) or wrong, so rows are
+    counted as they are read and reading stops at the first one past MAX_ROWS.
+    """
     if len(data) > MAX_BYTES:
         raise AnnexRejected(
-            f"Tệp “{name}” dung lượng {len(data) / 1024 / 1024:.1f} MB vượt quá giới hạn "
-            f"{MAX_BYTES // 1024 // 1024} MB."
+            f"Tệp “{name}” dung lượng {format_number(len(data) / 1024 / 1024, 1)} MB vượt quá "
+            f"giới hạn {MAX_BYTES // 1024 // 1024} MB."
         )
     if name.lower().endswith(".csv"):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise AnnexRejected(f"Tệp “{name}” không phải văn bản UTF-8 (CSV).") from None
-        return _read_table("CSV", enumerate(csv.reader(io.StringIO(text)), start=1))
+        sheet, rows = "CSV", _read_csv(name, data)
+    else:
+        sheet, rows = _read_xlsx(name, data)
+    return _read_table(sheet, rows)
+
+
+def _read_csv(name: str, data: bytes) -> list[tuple[int, list[Any]]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise AnnexRejected(f"Tệp “{name}” không phải văn bản UTF-8 (CSV).") from None
+    try:
+        return list(_limited("CSV", enumerate(csv.reader(io.StringIO(text)), start=1)))
+    except csv.Error as error:
+        raise AnnexRejected(f"Tệp “{name}” không đọc được như bảng CSV ({error}).") from None
+
+
+def _read_xlsx(name: str, data: bytes) -> tuple[str, list[tuple[int, list[Any]]]]:
     try:
         check_upload(name, io.BytesIO(data), len(data), MAX_BYTES)
     except UploadRejected as error:
         raise AnnexRejected(str(error)) from None
-    # The declared size first, cheaply, so a sheet claiming a million rows is never loaded.
-    probe = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    first = probe.worksheets[0]
-    title, rows, columns = first.title, first.max_row or 0, first.max_column or 0
-    probe.close()
-    if rows > MAX_ROWS or columns > MAX_COLUMNS:
+    try:
+        check_sizes(data, max_rows=MAX_ROWS, max_cells=MAX_ROWS * MAX_COLUMNS)
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        try:
+            sheet = workbook.worksheets[0]
+            if not isinstance(sheet, ReadOnlyWorksheet):  # read_only=True gives one
+                raise TypeError(sheet)
+            # A declared size beyond the limits refuses the file before any row is parsed.
+            rows, columns = sheet.max_row or 0, sheet.max_column or 0
+            if rows > MAX_ROWS or columns > MAX_COLUMNS:
+                raise AnnexRejected(
+                    f"Trang “{sheet.title}” khai báo {format_number(rows)} dòng × "
+                    f"{format_number(columns)} cột, vượt giới hạn {format_number(MAX_ROWS)} dòng "
+                    f"× {MAX_COLUMNS} cột; không đọc tệp này."
+                )
+            # The declared size may also be absent or too small (openpyxl would stop at it and
+            # drop the rows below): forget it and count.
+            sheet.reset_dimensions()
+            # Missing rows come back empty, so the count is the real row number.
+            numbered = enumerate(sheet.iter_rows(values_only=True), start=1)
+            return sheet.title, list(_limited(sheet.title, numbered))
+        finally:
+            workbook.close()
+    except AnnexRejected:
+        raise
+    except TooLarge as error:
+        raise AnnexRejected(str(error)) from None
+    except Exception:  # a damaged package: openpyxl raises KeyError, ParseError, ValueError…
         raise AnnexRejected(
-            f"Trang “{title}” khai báo {rows:,} dòng × {columns} cột, vượt giới hạn "
-            f"{MAX_ROWS:,} dòng × {MAX_COLUMNS} cột; không đọc tệp này."
-        )
-    # Then in full, which keeps every row's real number (blank rows included) for messages.
-    sheet = load_workbook(io.BytesIO(data), data_only=False).worksheets[0]
-    values = ((int(row[0].row or 0), [cell.value for cell in row]) for row in sheet.iter_rows())
-    return _read_table(sheet.title, values)
+            f"Tệp “{name}” bị hỏng, không đọc được như bảng tính Excel; hãy mở bằng Excel, lưu "
+            "lại thành tệp .xlsx rồi tải lên."
+        ) from None
+
+
+def _limited(
+    sheet: str, numbered: Iterable[tuple[int, Sequence[Any]]]
+) -> Iterator[tuple[int, list[Any]]]:
+    """The rows as they stream, refusing the file at the first one past the limits."""
+    for line, cells in numbered:
+        if line > MAX_ROWS:
+            raise AnnexRejected(too_many_rows(sheet, MAX_ROWS))
+        values = list(cells)
+        while values and values[-1] in (None, ""):
+            values.pop()
+        if len(values) > MAX_COLUMNS:
+            raise AnnexRejected(
+                f"Trang “{sheet}”, dòng {line}: có dữ liệu ở cột "
+                f"{_column_letter(len(values) - 1)}, vượt giới hạn {MAX_COLUMNS} cột; không đọc "
+                "tệp này."
+            )
+        yield line, values
 
 
 def _find_header(rows: list[tuple[int, list[Any]]]) -> tuple[int, dict[str, int]] | None:
@@ -148,8 +206,7 @@ def _find_header(rows: list[tuple[int, list[Any]]]) -> tuple[int, dict[str, int]
     return None
 
 
-def _read_table(sheet: str, numbered: Iterator[tuple[int, list[Any]]]) -> Annex:
-    rows = [(n, list(cells)) for n, cells in numbered]
+def _read_table(sheet: str, rows: list[tuple[int, list[Any]]]) -> Annex:
     annex = Annex()
     header = _find_header(rows)
     if header is None:

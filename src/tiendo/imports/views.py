@@ -1,23 +1,29 @@
-"""Import a plan annex from the web: upload, read the preview and problems, then import."""
+"""Import a plan annex from the web: upload, read the preview and problems, then import.
+Uploads wait between the two steps as described in uploads.py."""
 
 from __future__ import annotations
 
-import secrets
 from io import BytesIO
-from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from openpyxl import Workbook
 
 from tiendo.accounts.access import actor_for, province_of
 from tiendo.accounts.models import Role
-from tiendo.imports.annex import LABELS, AnnexRejected, plan_import, read_annex
+from tiendo.imports.annex import LABELS, Annex, AnnexRejected, plan_import, read_annex
+from tiendo.imports.uploads import (
+    UploadMissing,
+    upload_discard,
+    upload_read,
+    upload_store,
+    upload_sweep,
+)
 from tiendo.lib.forms import DATE_FORMATS, DateField, DateInput
 from tiendo.plans.models import ItemKind, Programme
 
@@ -31,57 +37,57 @@ class ImportForm(forms.Form):
     kind = forms.ChoiceField(label="Loại", choices=ItemKind.choices)
 
 
-def _folder() -> Path:
-    folder = Path(settings.DATA_DIR) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 @login_required
 def import_plan(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request)
     if not (actor.role == Role.STANDING or actor.is_superuser) or actor.agency is None:
         raise PermissionDenied("Chỉ cơ quan thường trực mới được nhập kế hoạch.")
+    upload_sweep()  # annexes previewed and abandoned a day ago (see uploads.py)
     form = ImportForm(request.POST or None, request.FILES or None)
     context: dict[str, object] = {"form": form}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        upload = data.get("file")
-        token = data.get("token") or ""
-        # The uploaded file waits under a random name until it is imported or replaced.
-        if upload is not None:
-            suffix = ".csv" if upload.name.lower().endswith(".csv") else ".xlsx"
-            token = secrets.token_hex(16) + suffix
-            (_folder() / token).write_bytes(upload.read())
-        path = _folder() / Path(token).name if token else None
-        if path is None or not path.exists():
-            form.add_error("file", "Chọn tệp phụ lục để nhập.")
-            return render(request, "imports/plan.html", context)
-        programme = Programme.objects.get(code="DA06")
         try:
-            preview = plan_import(
-                annex=read_annex(path.name, path.read_bytes()),
-                programme=programme,
-                number=data["number"],
-                issued_on=data["issued_on"],
-                issuing_agency=province_of(actor.agency),
-                title=data["title"],
-                kind=data["kind"],
-                commit="nhap" in request.POST,
-            )
-        except AnnexRejected as error:
+            token, annex = _read_upload(data.get("file"), data.get("token") or "")
+        except (UploadMissing, AnnexRejected) as error:
             form.add_error("file", str(error))
             return render(request, "imports/plan.html", context)
+        preview = plan_import(
+            annex=annex,
+            programme=Programme.objects.get(code="DA06"),
+            number=data["number"],
+            issued_on=data["issued_on"],
+            issuing_agency=province_of(actor.agency),
+            title=data["title"],
+            kind=data["kind"],
+            commit="nhap" in request.POST,
+        )
         if preview.committed:
-            path.unlink(missing_ok=True)
+            upload_discard(token)
             messages.success(
                 request,
                 f"Đã nhập Kế hoạch số {data['number']}: {len(preview.create)} nhiệm vụ mới, "
                 f"{len(preview.update)} nhiệm vụ cập nhật.",
             )
             return redirect("dashboard:overview")
-        context.update({"preview": preview, "token": path.name})
+        context.update({"preview": preview, "token": token})
     return render(request, "imports/plan.html", context)
+
+
+def _read_upload(upload: UploadedFile[bytes] | None, token: str) -> tuple[str, Annex]:
+    """The annex of a new upload (kept for the import) or of the one previewed before.
+    A file that cannot be read is deleted at once."""
+    if upload is not None:
+        upload_discard(token)  # the new file replaces the one previewed before
+        token = upload_store(upload.name or "", upload.read())
+    elif not token:
+        raise UploadMissing("Chọn tệp phụ lục để nhập.")
+    content = upload_read(token)
+    try:
+        return token, read_annex(token, content)
+    except AnnexRejected:
+        upload_discard(token)
+        raise
 
 
 @login_required

@@ -2,7 +2,11 @@
 
 Evidence is downloaded and opened by other officials, so a renamed executable or a crafted
 archive must not get in under a harmless name. Office files are ZIP archives; they are inspected
-through their central directory only, without extracting anything.
+through their central directory (and their small [Content_Types].xml), without extracting
+anything. Files that would run code when opened are refused as well: Office packages carrying
+macros (a .docm/.xlsm renamed .docx/.xlsx) and PDFs with scripts, launch or open actions, or
+embedded files. The PDF check is a bounded byte scan, not a parser: it also inflates object
+streams (where PDF 1.5+ hides dictionaries) within a budget, and refuses what it cannot read.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import os
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import IO
 
@@ -45,6 +50,10 @@ _KIND_NAMES = {"pdf": "PDF", "docx": "DOCX", "xlsx": "XLSX", "png": "PNG", "jpeg
 MAX_ZIP_ENTRIES = 2_000
 MAX_ZIP_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_ZIP_RATIO = 100
+
+# Budget for inflating a PDF's object streams; real ones hold a few kilobytes each.
+MAX_PDF_INFLATED = 64 * 1024 * 1024
+MAX_CONTENT_TYPES_XML = 1024 * 1024
 
 MAX_NAME_LENGTH = 120
 FALLBACK_NAME = "tep-dinh-kem"
@@ -166,6 +175,10 @@ def check_upload(name: str, data: IO[bytes], size: int, max_bytes: int) -> Check
             f'Tệp "{safe_name}" có phần mở rộng {extension} '
             f"nhưng nội dung không phải {_KIND_NAMES[expected]}."
         )
+    try:
+        _refuse_active_content(safe_name, kind, data)
+    finally:
+        data.seek(0)
     return CheckedFile(
         safe_name=safe_name,
         kind=kind,
@@ -173,6 +186,207 @@ def check_upload(name: str, data: IO[bytes], size: int, max_bytes: int) -> Check
         size=actual,
         sha256=digest.hexdigest(),
     )
+
+
+_OFFICE_PROGRAMS = {"docx": ("Word", ".docx"), "xlsx": ("Excel", ".xlsx")}
+
+# What a PDF scan found -> why it is refused; the first found in this order is named.
+_PDF_REASONS = {
+    "JavaScript": "có mã lệnh tự chạy (JavaScript)",
+    "Launch": "có lệnh mở chương trình khác (Launch)",
+    "EmbeddedFile": "có tệp khác nhúng bên trong (EmbeddedFile)",
+    "OpenAction": "có thao tác tự chạy khi mở tệp (OpenAction)",
+    "AA": "có thao tác tự chạy khi xem trang hoặc điền biểu mẫu (AA)",
+    "unreadable": "có phần nén không đọc được để kiểm tra (có thể do tệp được mã hóa)",
+}
+
+
+def _refuse_active_content(safe_name: str, kind: str, data: IO[bytes]) -> None:
+    data.seek(0)
+    if kind in _OFFICE_PROGRAMS and office_has_macros(data):
+        program, extension = _OFFICE_PROGRAMS[kind]
+        raise UploadRejected(
+            f'Tệp "{safe_name}" chứa macro (mã lệnh VBA tự chạy khi mở) nên không được chấp '
+            f"nhận; hãy lưu lại thành tệp {program} thường ({extension}, không có macro) rồi "
+            "tải lên."
+        )
+    if kind == "pdf":
+        found = pdf_active_content(data.read())
+        reason = next((text for key, text in _PDF_REASONS.items() if key in found), None)
+        if reason is not None:
+            raise UploadRejected(
+                f'Tệp PDF "{safe_name}" {reason} nên không được chấp nhận; hãy in lại thành PDF '
+                "thường (In › Lưu dưới dạng PDF) rồi tải lên."
+            )
+
+
+# Macro-enabled packages (.docm, .xlsm) differ from plain ones only inside: a VBA project part,
+# Excel 4 macro sheets, and the content types that declare them.
+_MACRO_PART = re.compile(r"(^|/)vbaproject\.bin$|(^|/)vbadata\.xml$|^xl/macrosheets/", re.I)
+_MACRO_TYPES = (b"macroenabled", b"vbaproject", b"macrosheet")
+
+
+def office_has_macros(source: IO[bytes]) -> bool:
+    """Whether an Office package (already checked by sniff) carries macros."""
+    with zipfile.ZipFile(source) as archive:
+        names = [entry.filename for entry in archive.infolist()]
+        if any(_MACRO_PART.search(name) for name in names):
+            return True
+        if "[Content_Types].xml" not in names:
+            return False
+        with archive.open("[Content_Types].xml") as handle:
+            declared = handle.read(MAX_CONTENT_TYPES_XML).lower()
+    return any(marker in declared for marker in _MACRO_TYPES)
+
+
+# PDF syntax (ISO 32000-1 §7.2, §7.5.7): names start with "/" and end at whitespace or a
+# delimiter; "#xx" inside a name is a hex escape, so /J#61vaScript is /JavaScript.
+_NAME_CHARS = rb"[^\x00\t\n\x0c\r ()<>\[\]{}/%]"
+_PDF_NAME = re.compile(rb"/(" + _NAME_CHARS + rb"*)")
+_PDF_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_PDF_STREAM = re.compile(rb"(?<![A-Za-z])stream(?:\r\n|\n|\r)")
+_PDF_SKIP = re.compile(rb"(?:[\x00\t\n\x0c\r ]|%[^\r\n]*)*")
+_PDF_REFERENCE = re.compile(rb"(\d+)\s+\d+\s+R")
+_PDF_OBJECT = re.compile(rb"(?<![0-9])(\d+)\s+\d+\s+obj")
+_PDF_ACTION_TYPE = re.compile(rb"/S\s*/(" + _NAME_CHARS + rb"+)")
+_PDF_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/" + _NAME_CHARS + rb"+)")
+_PDF_PREDICTOR = re.compile(rb"/Predictor\s*(?:[2-9]|1[0-9])")
+_PDF_ACTIVE = {
+    b"JavaScript": "JavaScript",
+    b"JS": "JavaScript",
+    b"Launch": "Launch",
+    b"EmbeddedFile": "EmbeddedFile",
+    b"EmbeddedFiles": "EmbeddedFile",
+    b"OpenAction": "OpenAction",
+    b"AA": "AA",
+}
+# Inside stream data (images, fonts: binary) short names would match by chance; long ones not.
+_PDF_ACTIVE_LONG = frozenset(name for name in _PDF_ACTIVE if len(name) > 4)
+_PDF_ACTIVE_ALL = frozenset(_PDF_ACTIVE)
+
+
+def pdf_active_content(data: bytes) -> set[str]:
+    """What in a PDF would act on its own when it is opened (keys of _PDF_REASONS), or nothing.
+
+    Dictionaries are scanned everywhere outside stream data, and inside object streams once
+    inflated (within MAX_PDF_INFLATED); other stream data only for the long names. An
+    /OpenAction that is a destination (the page to open at, as LibreOffice and Acrobat write,
+    or a "go to" action as pdfTeX writes, directly or by reference) is harmless; others act.
+    """
+    scan = _PdfScan()
+    position = 0
+    while True:
+        match = _PDF_STREAM.search(data, position)
+        outside = data[position : match.start() if match else len(data)]
+        scan.names(outside, _PDF_ACTIVE_ALL)
+        scan.destinations.update(
+            int(m.group(1))
+            for m in _PDF_OBJECT.finditer(outside)
+            if _opens_at_a_page(outside, m.end())
+        )
+        if match is None:
+            break
+        end = data.find(b"endstream", match.end())
+        end = len(data) if end < 0 else end
+        body = data[match.end() : end]
+        # The stream's own dictionary: what follows the last "obj" keyword before it.
+        keyword = outside.rfind(b"obj")
+        header = _pdf_decode(outside[keyword + 3 if keyword >= 0 else 0 :][-4096:])
+        if b"ObjStm" in header:
+            scan.object_stream(header, body)
+        else:
+            scan.names(body, _PDF_ACTIVE_LONG)
+        position = end + len(b"endstream")
+    if scan.open_references - scan.destinations:
+        scan.found.add("OpenAction")
+    return scan.found
+
+
+def _pdf_skip(text: bytes, at: int) -> int:
+    """Past whitespace and comments."""
+    skipped = _PDF_SKIP.match(text, at)
+    return skipped.end() if skipped else at
+
+
+def _pdf_decode(text: bytes) -> bytes:
+    return _PDF_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), text) if b"#" in text else text
+
+
+class _PdfScan:
+    """What one pass over a PDF has seen so far."""
+
+    def __init__(self) -> None:
+        self.found: set[str] = set()
+        self.budget = MAX_PDF_INFLATED
+        self.open_references: set[int] = set()  # objects an /OpenAction points to
+        self.destinations: set[int] = set()  # objects that only say where to open
+
+    def names(self, text: bytes, wanted: frozenset[bytes]) -> None:
+        for match in _PDF_NAME.finditer(text):
+            name = _pdf_decode(match.group(1))
+            if name not in wanted:
+                continue
+            if name == b"OpenAction":
+                if _opens_at_a_page(text, match.end()):
+                    continue
+                reference = _PDF_REFERENCE.match(text, _pdf_skip(text, match.end()))
+                if reference is not None:
+                    self.open_references.add(int(reference.group(1)))
+                    continue
+            self.found.add(_PDF_ACTIVE[name])
+
+    def object_stream(self, header: bytes, body: bytes) -> None:
+        """Names in an object stream, inflated when FlateDecode is its only filter."""
+        filters = _PDF_FILTER.search(header)
+        names = _PDF_NAME.findall(filters.group(1)) if filters else []
+        if not names:
+            text = body
+        elif names in ([b"FlateDecode"], [b"Fl"]) and not _PDF_PREDICTOR.search(header):
+            inflater = zlib.decompressobj()
+            try:
+                text = inflater.decompress(body, self.budget + 1)
+            except zlib.error:
+                text = b""
+            if len(text) > self.budget or inflater.unconsumed_tail:
+                text = b""  # far beyond any real object stream: a bomb, left unread
+            self.budget -= len(text)
+        else:
+            text = b""
+        if not text:
+            self.found.add("unreadable")
+            return
+        self.names(text, _PDF_ACTIVE_ALL)
+        self.destinations.update(_object_stream_destinations(header, text))
+
+
+def _opens_at_a_page(text: bytes, at: int) -> bool:
+    """Whether the PDF value at `at` only says where to open: a destination array, or a
+    "go to" action with nothing chained after it (/Next)."""
+    at = _pdf_skip(text, at)
+    if text[at : at + 1] == b"[":
+        return True
+    if text[at : at + 2] != b"<<":
+        return False
+    action = _pdf_decode(text[at : text.find(b">>", at + 2)][:512])
+    kind = _PDF_ACTION_TYPE.search(action)
+    return kind is not None and kind.group(1) == b"GoTo" and b"/Next" not in action
+
+
+def _object_stream_destinations(header: bytes, text: bytes) -> set[int]:
+    """Numbers of the objects of an inflated object stream that only say where to open: the
+    stream starts with pairs "number offset", offsets counted from /First."""
+    first = re.search(rb"/First\s+(\d+)", header)
+    if first is None:
+        return set()
+    start = int(first.group(1))
+    numbers = text[:start].split()
+    destinations = set()
+    for number, offset in zip(numbers[::2], numbers[1::2], strict=False):
+        if not (number.isdigit() and offset.isdigit()):
+            break
+        if _opens_at_a_page(text, start + int(offset)):
+            destinations.add(int(number))
+    return destinations
 
 
 def _too_large(safe_name: str, size: int, max_bytes: int) -> UploadRejected:

@@ -265,6 +265,9 @@ class ExtensionDecision(models.TextChoices):
     REFUSED = "refused", "Không đồng ý"
 
 
+PENDING_EXTENSION_EXISTS = "Nhiệm vụ đã có một đề nghị gia hạn đang chờ xem xét."
+
+
 class ExtensionRequest(models.Model):
     """An agency's request to extend an item's deadline, decided by the standing body."""
 
@@ -303,6 +306,15 @@ class ExtensionRequest(models.Model):
         verbose_name = "đề nghị gia hạn"
         verbose_name_plural = "đề nghị gia hạn"
         ordering = ["-requested_at"]
+        constraints = [
+            # One request waits per item: concurrent requests cannot both pass a check in code.
+            models.UniqueConstraint(
+                fields=["item"],
+                condition=models.Q(decision=""),
+                name="extension_one_pending_per_item",
+                violation_error_message=PENDING_EXTENSION_EXISTS,
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Đề nghị gia hạn {self.item.code} đến {self.requested_deadline:%d/%m/%Y}"

@@ -8,13 +8,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tiendo.accounts.models import Role
 from tiendo.agencies.models import Agency
 from tiendo.audit.services import audit_record, snapshot
 from tiendo.plans.models import (
+    PENDING_EXTENSION_EXISTS,
     DeadlineChange,
     ExtensionDecision,
     ExtensionRequest,
@@ -237,15 +238,23 @@ def extension_request_create(
         message = f"Thời hạn đề nghị phải sau thời hạn hiện tại ({current:%d/%m/%Y})."
         raise ValidationError({"requested_deadline": message})
     if item.extension_requests.filter(decision="").exists():
-        raise ValidationError("Nhiệm vụ đã có một đề nghị gia hạn đang chờ xem xét.")
+        raise ValidationError(PENDING_EXTENSION_EXISTS)
     request = ExtensionRequest(
         item=item,
         requested_deadline=requested_deadline,
         reason=reason.strip(),
         requested_by=actor.user,
     )
-    request.full_clean()
-    request.save()
+    request.full_clean()  # also refuses a pending request committed since the check above
+    try:
+        # The database decides between requests racing past both checks (a double click, two
+        # colleagues): the constraint lets one in; the savepoint keeps the caller's transaction.
+        with transaction.atomic():
+            request.save()
+    except IntegrityError:
+        if item.extension_requests.filter(decision="").exists():
+            raise ValidationError(PENDING_EXTENSION_EXISTS) from None
+        raise
     audit_record(
         actor=actor,
         action="extension.request",

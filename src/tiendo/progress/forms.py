@@ -19,6 +19,7 @@ from tiendo.progress.models import (
     ObstacleCategory,
     PeriodKind,
     ProgressUpdate,
+    new_form_token,
 )
 from tiendo.progress.services import ObstacleInput, RecommendationInput, UpdateInput
 
@@ -72,6 +73,8 @@ class UpdateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # A new report's one-time token: sent twice, the form gives back the draft it made.
+    token = forms.CharField(widget=forms.HiddenInput, required=False, initial=new_form_token)
 
     obstacle_rows = 3
     recommendation_rows = 3

@@ -4,6 +4,9 @@ and evidence. Updates are appended and never overwritten; review decisions carry
 
 from __future__ import annotations
 
+import re
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -107,6 +110,14 @@ class UpdateStatus(models.TextChoices):
     RETURNED = "returned", "Bị trả lại"
 
 
+# The one-time token a new-report form carries (ProgressUpdate.form_token).
+FORM_TOKEN = re.compile(r"[0-9a-f]{32}")
+
+
+def new_form_token() -> str:
+    return secrets.token_hex(16)
+
+
 class ProgressUpdate(models.Model):
     """One report on an item as of a date. A draft until sent; then confirmed or returned.
 
@@ -198,6 +209,10 @@ class ProgressUpdate(models.Model):
     )
     # Optimistic locking: a save names the version it started from.
     version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
+    # The token of the form that made this draft: the same form sent again (a double click, a
+    # retry after a timeout) finds this draft instead of making a second one. Empty for
+    # drafts made otherwise (API, revisions, the sample).
+    form_token = models.CharField("mã biểu mẫu", max_length=32, blank=True, editable=False)
 
     class Meta:
         verbose_name = "báo cáo tiến độ"
@@ -214,6 +229,13 @@ class ProgressUpdate(models.Model):
                 condition=models.Q(is_contribution=False),
             ),
             models.Index(fields=["period", "agency"], name="update_period_agency_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["form_token"],
+                condition=~models.Q(form_token=""),
+                name="update_form_token_unique",
+            ),
         ]
 
     def __str__(self) -> str:

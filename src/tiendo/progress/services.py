@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tiendo.accounts.access import Actor, leads_item
@@ -21,6 +21,7 @@ from tiendo.notifications import events
 from tiendo.plans.models import Item
 from tiendo.progress.evidence import evidence_carry
 from tiendo.progress.models import (
+    FORM_TOKEN,
     Decision,
     Obstacle,
     ProgressUpdate,
@@ -91,11 +92,27 @@ def _write_details(update: ProgressUpdate, data: UpdateInput) -> None:
 
 @transaction.atomic
 def update_create_draft(
-    *, actor: Actor, item: Item, period: ReportingPeriod | None, data: UpdateInput
+    *,
+    actor: Actor,
+    item: Item,
+    period: ReportingPeriod | None,
+    data: UpdateInput,
+    form_token: str = "",
 ) -> ProgressUpdate:
-    """A new draft by the actor's agency (a contribution when the agency only coordinates)."""
+    """A new draft by the actor's agency (a contribution when the agency only coordinates).
+
+    With the form's one-time `form_token`, the same form sent again (a double click, a retry)
+    gives back the draft its first send made, even when both arrive at once: the token is
+    unique in the database, so only one insert can win.
+    """
     if actor.agency is None or actor.role not in (Role.REPORTER, Role.HEAD):
         raise PermissionDenied("Chỉ chuyên viên, lãnh đạo đơn vị mới được lập báo cáo.")
+    if form_token and not FORM_TOKEN.fullmatch(form_token):
+        raise ValidationError(
+            "Biểu mẫu lập báo cáo không hợp lệ (sai mã biểu mẫu); hãy tải lại trang rồi nhập lại."
+        )
+    if form_token and (made := _draft_of_form(actor, item, form_token)) is not None:
+        return made
     _check_period_open(period)
     if period is not None and period.plan_id != item.plan_id:
         raise ValidationError("Kỳ báo cáo thuộc kế hoạch khác.")
@@ -106,10 +123,19 @@ def update_create_draft(
         agency=actor.agency,
         is_contribution=not leads_item(actor.agency, item),
         created_by=actor.user,
+        form_token=form_token,
         **{name: getattr(data, name) for name in EDITABLE_FIELDS},
     )
-    update.full_clean()
-    update.save()
+    # The token's uniqueness is left to the insert, which settles races; checked above.
+    update.full_clean(exclude=["form_token"])
+    try:
+        with transaction.atomic():
+            update.save()
+    except IntegrityError:
+        made = _draft_of_form(actor, item, form_token) if form_token else None
+        if made is None:
+            raise
+        return made  # the same form, sent at the same time, was saved by the other request
     _write_details(update, data)
     audit_record(
         actor=actor,
@@ -120,6 +146,15 @@ def update_create_draft(
         after=snapshot(update, EDITABLE_FIELDS),
     )
     return update
+
+
+def _draft_of_form(actor: Actor, item: Item, form_token: str) -> ProgressUpdate | None:
+    made = ProgressUpdate.objects.filter(form_token=form_token).first()
+    if made is not None and (made.created_by_id != actor.user.pk or made.item_id != item.pk):
+        raise ValidationError(
+            "Biểu mẫu này đã được dùng để lập một báo cáo khác; hãy tải lại trang rồi nhập lại."
+        )
+    return made
 
 
 @transaction.atomic

@@ -83,7 +83,11 @@ def update_create(request: HttpRequest, item_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             update = update_create_draft(
-                actor=actor, item=item, period=period, data=form.to_input()
+                actor=actor,
+                item=item,
+                period=period,
+                data=form.to_input(),
+                form_token=form.cleaned_data.get("token") or "",
             )
         except ValidationError as error:
             form.add_error(None, error)

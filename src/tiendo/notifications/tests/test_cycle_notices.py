@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.contrib.auth.models import User
 from django.core import mail
+from django.db.models import QuerySet
 from django.test import Client
 from django.urls import reverse
 
@@ -60,8 +61,13 @@ def cast(settings: Any) -> Cast:
     return cast
 
 
+def notices() -> QuerySet[Notification]:
+    """This test's notices: the session's illustrative sample (if loaded) has its own."""
+    return Notification.objects.exclude(item__plan__is_illustrative=True)
+
+
 def recipients(kind: str) -> set[User]:
-    return {n.recipient for n in Notification.objects.filter(kind=kind)}
+    return {n.recipient for n in notices().filter(kind=kind)}
 
 
 def mails_to(user: User) -> list[Any]:
@@ -88,7 +94,7 @@ def test_a_draft_put_forward_tells_the_units_heads_only(
     ward_head = User.objects.create_user("t.benhvien.lanhdao", email="bv@tinh.gov.vn")
     membership_set(user=ward_head, agency=ward, role=Role.HEAD)
     update = draft(cast, django_capture_on_commit_callbacks)
-    assert not Notification.objects.exists()  # saving a draft is not yet asking anyone
+    assert not notices().exists()  # saving a draft is not yet asking anyone
     with (
         time_machine.travel(MARCH_15, tick=False),
         django_capture_on_commit_callbacks(execute=True),
@@ -96,7 +102,7 @@ def test_a_draft_put_forward_tells_the_units_heads_only(
         update_mark_ready(actor=cast.actor(cast.reporter), update=update)
         update_mark_ready(actor=cast.actor(cast.reporter), update=update)  # pressed twice
     assert recipients("draft_ready") == {cast.head}  # not the hospital's head below, nor others
-    note = Notification.objects.get(kind="draft_ready")
+    note = notices().get(kind="draft_ready")
     assert note.subject == f"Dự thảo báo cáo {cast.item.code} chờ lãnh đạo đơn vị duyệt, gửi"
     assert "Đồng chí Nguyễn Thị Hoa trình dự thảo báo cáo tiến độ" in note.body
     assert f"nhiệm vụ {cast.item.code}. “{cast.item.title}”" in note.body
@@ -139,14 +145,14 @@ def test_sending_tells_the_standing_body_in_its_daily_digest_and_settles_the_hea
         update_send(actor=cast.actor(cast.head), update=first, expected_version=1)
         update_send(actor=cast.actor(cast.outsider_head), update=second, expected_version=1)
     assert recipients("awaiting_review") == {cast.standing}
-    notes = Notification.objects.filter(kind="awaiting_review").order_by("id")
+    notes = notices().filter(kind="awaiting_review").order_by("id")
     assert [n.subject for n in notes] == [
         f"Báo cáo {cast.item.code} chờ xác nhận – Sở Y tế",
         f"Báo cáo {cast.other_item.code} chờ xác nhận – Sở Tư pháp",
     ]
     assert "đồng chí Trần Ngọc Tuấn duyệt, gửi lúc 10:00 ngày 15/03/2024" in notes[0].body
     assert "Thời hạn: 30/06/2024." in notes[0].body
-    ready = Notification.objects.get(kind="draft_ready")
+    ready = notices().get(kind="draft_ready")
     assert ready.read_at is not None  # sent: nothing left for the head to do
     # Immediate is the officer's choice, but arrivals come together in the day's digest.
     deliver_mail(MARCH_15 + dt.timedelta(hours=1))
@@ -169,7 +175,7 @@ def test_a_report_decided_before_the_digest_leaves_it(
         update_review(actor=cast.actor(cast.standing), update=update, decision="confirmed")
     deliver_mail(at(dt.date(2024, 3, 16), 7))
     assert mails_to(cast.standing) == []
-    assert Notification.objects.get(kind="awaiting_review").read_at is not None
+    assert notices().get(kind="awaiting_review").read_at is not None
 
 
 @pytest.mark.parametrize("decision", [Decision.CONFIRMED, Decision.RETURNED])
@@ -187,7 +193,7 @@ def test_the_decision_tells_the_drafter_and_the_sender_only(
             note="Đề nghị bổ sung danh sách cơ sở" if decision == Decision.RETURNED else "",
         )
     assert recipients(decision) == {cast.reporter, cast.head}  # not the colleague, not others
-    note = Notification.objects.get(kind=decision, recipient=cast.reporter)
+    note = notices().get(kind=decision, recipient=cast.reporter)
     assert note.link == reverse("progress:update_detail", args=[update.pk])
     assert f"nhiệm vụ {cast.item.code}. “{cast.item.title}”" in note.body
     assert "Cơ quan thường trực (đồng chí Phạm Quốc Hùng)" in note.body
@@ -295,7 +301,7 @@ def test_an_extension_decision_follows_the_work_to_the_successor_agency(
                 actor=cast.actor(cast.standing), request=request, approve=True, note="Đồng ý"
             )
     assert recipients("extension") == {people["khcn.chuyenvien"], people["khcn.lanhdao"]}
-    note = Notification.objects.get(kind="extension", recipient=people["khcn.lanhdao"])
+    note = notices().get(kind="extension", recipient=people["khcn.lanhdao"])
     assert note.subject == f"Đồng ý gia hạn nhiệm vụ {item.code} đến 30/09/2025"
     assert "đề nghị của đồng chí Bùi Thị Lan gia hạn" in note.body
     assert f"nhiệm vụ {item.code}. “{item.title}”, do Sở Khoa học và Công nghệ chủ trì" in note.body
@@ -323,7 +329,7 @@ def test_a_refused_extension_tells_a_requester_from_a_coordinating_agency_too(
                 note="Đề nghị hoàn thành đúng hạn",
             )
     assert recipients("extension") == {cast.outsider, cast.reporter, cast.colleague, cast.head}
-    note = Notification.objects.get(kind="extension", recipient=cast.outsider)
+    note = notices().get(kind="extension", recipient=cast.outsider)
     assert note.subject == f"Không đồng ý gia hạn nhiệm vụ {cast.item.code} (đề nghị 31/12/2024)"
     assert "Ý kiến: Đề nghị hoàn thành đúng hạn." in note.body
     assert "Thời hạn: 30/06/2024." in note.body
