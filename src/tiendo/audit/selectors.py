@@ -70,7 +70,10 @@ def describe_changes(event: AuditEvent) -> list[Change]:
     model = _model(event.object_type)
     created = not before
     changes = []
-    for name in [*before, *(k for k in after if k not in before)]:
+    # In the model's field order: PostgreSQL's jsonb keeps keys in its own order.
+    position = {f.attname: i for i, f in enumerate(model._meta.concrete_fields)} if model else {}
+    names = [*before, *(k for k in after if k not in before)]
+    for name in sorted(names, key=lambda n: position.get(n, len(position))):
         old, new = before.get(name), after.get(name)
         if old == new or name in HIDDEN_FIELDS or (created and new in (None, "")):
             continue
