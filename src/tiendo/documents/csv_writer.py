@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from django.utils import timezone
+
 from tiendo.documents.annexes import ANNEXES, as_text
 from tiendo.documents.exports import iter_csv_rows
 from tiendo.documents.report import Report
 from tiendo.lib.cells import csv_text
+from tiendo.lib.dates import format_date
 
 
 def _text(value: object) -> str:
@@ -16,9 +19,15 @@ def _text(value: object) -> str:
 
 
 def iter_csv(report: Report, annex_index: int = 0) -> Iterator[str]:
-    """The annex row by row, for a streaming response."""
+    """The annex row by row, for a streaming response. A CSV has no title rows, so every row
+    says what its figures are: as of which cut-off, as known at which moment."""
     annex = ANNEXES[annex_index]
-    return iter_csv_rows([column.title for column in annex.columns], annex.rows(report), _text)
+    as_of = report.spec.as_of
+    stamp = [format_date(as_of.date), timezone.localtime(as_of.known_at).strftime("%H:%M %d/%m/%Y")]
+    columns = [column.title for column in annex.columns]
+    columns += ["Số liệu tính đến ngày", "Theo dữ liệu ghi nhận đến"]
+    rows = ([*values, *stamp] for values in annex.rows(report))
+    return iter_csv_rows(columns, rows, _text)
 
 
 def write_csv(report: Report, annex_index: int = 0) -> bytes:

@@ -17,6 +17,7 @@ from tiendo.documents.forms import ReportForm, sections_from_post
 from tiendo.documents.report import build_report
 from tiendo.documents.selectors import default_particulars
 from tiendo.documents.services import FORMATS, report_files
+from tiendo.lib.downloads import mark_download_done
 
 SECTION_COUNT = 5
 
@@ -41,7 +42,7 @@ def report_page(request: HttpRequest) -> HttpResponse:
                 [file] = report_files(spec, [fmt], sections_from_post(request.POST, SECTION_COUNT))
                 response = HttpResponse(file.data, content_type=file.content_type)
                 response["Content-Disposition"] = f'attachment; filename="{file.name}"'
-                return response
+                return mark_download_done(request, response)
             context["report"] = build_report(spec)
             context["known_at"] = spec.as_of.known_at
         except ValidationError as error:

@@ -107,6 +107,15 @@ class NumberField(forms.CharField):
             return True
 
 
+class TextField(forms.CharField):
+    """Free text from a textarea: browsers send line breaks as CRLF, everything else (the API,
+    imports, the sample) writes LF; read both as LF so a form saved unchanged changes nothing."""
+
+    def to_python(self, value: Any) -> str | None:
+        text: str | None = super().to_python(value)
+        return text.replace("\r\n", "\n").replace("\r", "\n") if text else text
+
+
 def format_date(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 

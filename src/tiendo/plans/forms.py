@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from tiendo.lib.forms import DATE_FORMATS, DateField, DateInput, NumberField
+from tiendo.lib.forms import DATE_FORMATS, DateField, DateInput, NumberField, TextField
 
 
 class ExtensionRequestForm(forms.Form):
@@ -16,7 +16,7 @@ class ExtensionRequestForm(forms.Form):
         input_formats=DATE_FORMATS,
         error_messages={"invalid": "Ngày đề nghị gia hạn không hợp lệ.", "required": "Chọn ngày."},
     )
-    reason = forms.CharField(
+    reason = TextField(
         label="Lý do đề nghị gia hạn",
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Cần nêu rõ lý do đề nghị gia hạn."},
@@ -27,7 +27,7 @@ class ExtensionDecisionForm(forms.Form):
     approve = forms.TypedChoiceField(
         choices=[("1", "Đồng ý"), ("0", "Không đồng ý")], coerce=lambda v: v == "1"
     )
-    note = forms.CharField(label="Ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = TextField(label="Ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -39,7 +39,7 @@ class ExtensionDecisionForm(forms.Form):
 class TargetChangeForm(forms.Form):
     new_target = NumberField(label="Chỉ tiêu mới")
     decided_on = DateField(label="Ngày quyết định", widget=DateInput(), input_formats=DATE_FORMATS)
-    reason = forms.CharField(
+    reason = TextField(
         label="Lý do điều chỉnh",
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "Cần nêu rõ lý do điều chỉnh chỉ tiêu."},

@@ -34,6 +34,8 @@ class EvidenceAdmin(ReadOnlyMixin, admin.ModelAdmin[Evidence]):
 class ReportingPeriodAdmin(admin.ModelAdmin[ReportingPeriod]):
     list_display = ["plan", "label", "starts_on", "cutoff", "due_on", "closed_at"]
     list_filter = ["plan", "kind"]
+    # Closing and reopening go through period_close / period_reopen (audited) on the web.
+    readonly_fields = ["closed_at"]
 
     def has_delete_permission(
         self, request: HttpRequest, obj: ReportingPeriod | None = None

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tiendo.accounts.access import province_of
 from tiendo.agencies.models import Agency, AgencyKind
-from tiendo.lib.forms import DATE_FORMATS, DateField, DateInput, NumberField
+from tiendo.lib.forms import DATE_FORMATS, DateField, DateInput, NumberField, TextField
 from tiendo.plans.models import Item
 from tiendo.progress.models import (
     REPORTABLE_STATES,
@@ -67,7 +67,7 @@ class UpdateForm(forms.Form):
     completed_on = DateField(
         label="Ngày hoàn thành", required=False, widget=DateInput(), input_formats=DATE_FORMATS
     )
-    narrative = forms.CharField(
+    narrative = TextField(
         label="Kết quả thực hiện, sản phẩm",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -92,7 +92,7 @@ class UpdateForm(forms.Form):
                 required=False,
                 choices=[("", "— Chọn nhóm nguyên nhân —"), *ObstacleCategory.choices],
             )
-            self.fields[f"obstacle_{n}_text"] = forms.CharField(
+            self.fields[f"obstacle_{n}_text"] = TextField(
                 label="Khó khăn, vướng mắc",
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
@@ -101,7 +101,7 @@ class UpdateForm(forms.Form):
             self.fields[f"rec_{n}_to"] = forms.TypedChoiceField(
                 label="Kiến nghị tới", required=False, choices=addressees, coerce=int
             )
-            self.fields[f"rec_{n}_text"] = forms.CharField(
+            self.fields[f"rec_{n}_text"] = TextField(
                 label="Nội dung kiến nghị", required=False, widget=forms.Textarea(attrs={"rows": 2})
             )
 
@@ -206,7 +206,7 @@ class UpdateForm(forms.Form):
 
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(choices=Decision.choices, widget=forms.HiddenInput)
-    note = forms.CharField(
+    note = TextField(
         label="Lý do trả lại, ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 

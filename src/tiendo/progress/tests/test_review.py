@@ -210,7 +210,8 @@ def test_returning_also_goes_on_and_the_last_decision_ends_at_the_empty_queue(de
         )
     assert last.redirect_chain[-1][0] == reverse("progress:review_queue")
     assert "Đã xử lý hết báo cáo chờ xác nhận" in last.content.decode()
-    assert not ProgressUpdate.objects.filter(recorded_at__isnull=False, decision="").exists()
+    waiting = ProgressUpdate.objects.filter(recorded_at__isnull=False, decision="")
+    assert not waiting.filter(item__plan=desk.cast.plan).exists()
 
 
 def test_a_refused_decision_stays_on_the_report(desk: Desk) -> None:

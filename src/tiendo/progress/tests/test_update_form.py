@@ -91,7 +91,7 @@ def test_a_data_date_after_today_is_refused_and_nothing_is_written(
         )
     assert response.status_code == 200
     assert "Ngày số liệu không được sau hôm nay (05/03/2024)" in response.content.decode()
-    assert not ProgressUpdate.objects.exists()
+    assert not ProgressUpdate.objects.filter(item__plan=cast.plan).exists()
 
 
 def test_recommendations_are_offered_to_ministries_and_the_own_province_only(
