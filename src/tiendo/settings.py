@@ -67,7 +67,6 @@ INSTALLED_APPS = [
     "tiendo.imports",
     "tiendo.api",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "tiendo.sample",
     "axes",
@@ -213,10 +212,15 @@ TIENDO_EVIDENCE_MAX_BYTES = env_int("TIENDO_EVIDENCE_MAX_MB", 20) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
+# API tokens (accounts.ApiToken, stored as SHA-256 digests) expire after this many days unless
+# their owner chooses another validity (1 to 365 days). DRF's own authtoken app is gone: its
+# table, if an older database has one, no longer authenticates anybody.
+TIENDO_API_TOKEN_DAYS = env_int("TIENDO_API_TOKEN_DAYS", 90)
+
 # Personal ID numbers (CCCD, 12 digits) never reach the logs in full (Nghị định 13/2023).
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "tiendo.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

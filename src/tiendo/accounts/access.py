@@ -17,7 +17,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
-from tiendo.accounts.models import Membership, Role
+from tiendo.accounts.models import ApiToken, Membership, Role
 from tiendo.agencies.models import Agency, AgencyKind
 from tiendo.agencies.selectors import lead_agency_scope_q
 from tiendo.plans.models import Item, Plan, TaskGroup
@@ -325,3 +325,20 @@ def agencies_for_user(actor: Actor) -> QuerySet[Agency]:
     if actor.is_superuser:
         return agency_subtree(province_of(root)) if root else Agency.objects.all()
     return agency_subtree(root) if root else Agency.objects.none()
+
+
+# --- API tokens -----------------------------------------------------------------------------
+
+ApiTokenAction = Literal["read", "revoke"]
+
+
+def get_api_token_for_user(actor: Actor, pk: int, action: ApiTokenAction = "read") -> ApiToken:
+    """An API token: a person reads and revokes their own; an administrator (superuser) anyone's.
+    Somebody else's token does not exist for a person (404), whatever the action."""
+    tokens = ApiToken.objects.select_related("user")
+    if not actor.is_superuser:
+        tokens = tokens.filter(user_id=actor.user.pk)
+    token = tokens.filter(pk=pk).first()
+    if token is None:
+        raise Http404("Không tìm thấy mã truy cập hoặc bạn không có quyền xem.")
+    return token

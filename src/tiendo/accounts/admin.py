@@ -8,15 +8,17 @@ from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
 from django.contrib.auth.models import Group, Permission, User
-from django.db.models import ManyToManyField
-from django.http import HttpRequest
+from django.core.exceptions import ValidationError
+from django.db.models import ManyToManyField, QuerySet
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
 
-from tiendo.accounts.access import actor_for
-from tiendo.accounts.models import Membership
+from tiendo.accounts.access import actor_for, get_api_token_for_user
+from tiendo.accounts.models import ApiToken, ApiTokenState, Membership
 from tiendo.accounts.services import membership_set
+from tiendo.accounts.tokens import api_token_revoke
 
 
 @admin.register(Membership)
@@ -35,6 +37,87 @@ class MembershipAdmin(admin.ModelAdmin[Membership]):
             actor=actor_for(request),
         )
         obj.pk = saved.pk
+
+
+class ApiTokenStateFilter(admin.SimpleListFilter):
+    title = "tình trạng"
+    parameter_name = "tinh_trang"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(state.value, state.label) for state in ApiTokenState]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> QuerySet[ApiToken]:
+        now = timezone.now()
+        if self.value() == ApiTokenState.ACTIVE:
+            return queryset.filter(revoked_at__isnull=True, expires_at__gt=now)
+        if self.value() == ApiTokenState.EXPIRED:
+            return queryset.filter(revoked_at__isnull=True, expires_at__lte=now)
+        if self.value() == ApiTokenState.REVOKED:
+            return queryset.filter(revoked_at__isnull=False)
+        return queryset
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
+    """Tokens are made by their owner (the page "Mã truy cập API" or `tiendo api_token`), whose
+    screen alone shows the secret, once; here they are read and revoked, never edited."""
+
+    list_display = [
+        "name",
+        "user",
+        "recognised_by",
+        "created_at",
+        "expires_at",
+        "last_used_at",
+        "state_label",
+    ]
+    list_filter = [ApiTokenStateFilter]
+    search_fields = ["name", "prefix", "user__username", "user__last_name"]
+    list_select_related = ["user"]
+    readonly_fields = (
+        "user",
+        "name",
+        "recognised_by",
+        "created_at",
+        "expires_at",
+        "last_used_at",
+        "state_label",
+        "revoked_at",
+        "revoked_by",
+    )
+    fields = readonly_fields
+    actions = ["revoke"]
+
+    @admin.display(description="tiền tố nhận biết")
+    def recognised_by(self, obj: ApiToken) -> str:
+        return f"{obj.shown_prefix}…"
+
+    @admin.display(description="tình trạng")
+    def state_label(self, obj: ApiToken) -> str:
+        return obj.state.label
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: ApiToken | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: ApiToken | None = None) -> bool:
+        return False  # revoked, not deleted: the row stays for the record
+
+    @admin.action(description="Thu hồi các mã truy cập đã chọn")
+    def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
+        # Whoever may open this list may revoke; get_api_token_for_user decides per token
+        # (a person their own, the administrator anybody's).
+        actor = actor_for(request)
+        revoked = 0
+        for token in queryset.filter(revoked_at__isnull=True):
+            try:
+                api_token_revoke(actor=actor, token=get_api_token_for_user(actor, token.pk))
+            except (Http404, ValidationError):
+                continue
+            revoked += 1
+        self.message_user(request, f"Đã thu hồi {revoked} mã truy cập.")
 
 
 # --- permission names ---------------------------------------------------------------------------

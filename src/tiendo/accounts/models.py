@@ -1,9 +1,14 @@
-"""Who a user is in the programme: the agency they work for and their role there."""
+"""Who a user is in the programme: the agency they work for and their role there; their API
+tokens."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from tiendo.agencies.models import Agency
 
@@ -37,3 +42,77 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()}, {self.agency}"
+
+
+API_TOKEN_MAX_DAYS = 365
+
+
+class ApiTokenState(models.TextChoices):
+    ACTIVE = "active", "Đang dùng được"
+    EXPIRED = "expired", "Đã hết hạn"
+    REVOKED = "revoked", "Đã thu hồi"
+
+
+class ApiToken(models.Model):
+    """A person's key to the REST API: only its SHA-256 digest is kept; it expires and can be
+    revoked by its owner or an administrator."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="tài khoản",
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )
+    name = models.CharField("tên, mục đích", max_length=100)
+    # The first characters of the token, shown so that its owner can tell tokens apart.
+    prefix = models.CharField("tiền tố nhận biết", max_length=16, editable=False)
+    digest = models.CharField("mã băm SHA-256", max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField("tạo lúc", default=timezone.now, editable=False)
+    expires_at = models.DateTimeField("hết hạn lúc")
+    revoked_at = models.DateTimeField("thu hồi lúc", null=True, blank=True, editable=False)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thu hồi",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    last_used_at = models.DateTimeField("dùng lần cuối", null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "mã truy cập API"
+        verbose_name_plural = "mã truy cập API"
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("created_at")),
+                name="apitoken_expires_after_created",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.shown_prefix}…)"
+
+    @property
+    def shown_prefix(self) -> str:
+        return f"td_{self.prefix}"
+
+    def clean(self) -> None:
+        validity = self.expires_at - self.created_at
+        if not dt.timedelta(days=1) <= validity <= dt.timedelta(days=API_TOKEN_MAX_DAYS):
+            raise ValidationError(
+                {"expires_at": f"Thời hạn của mã truy cập từ 1 đến {API_TOKEN_MAX_DAYS} ngày."}
+            )
+
+    def state_at(self, moment: dt.datetime) -> ApiTokenState:
+        if self.revoked_at is not None:
+            return ApiTokenState.REVOKED
+        if self.expires_at <= moment:
+            return ApiTokenState.EXPIRED
+        return ApiTokenState.ACTIVE
+
+    @property
+    def state(self) -> ApiTokenState:
+        return self.state_at(timezone.now())

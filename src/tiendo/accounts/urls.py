@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from tiendo.accounts import views
+
 urlpatterns = [
     path(
         "dang-nhap/",
@@ -23,4 +25,6 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_done.html"),
         name="password_change_done",
     ),
+    path("ma-truy-cap/", views.api_tokens, name="api_tokens"),
+    path("ma-truy-cap/<int:pk>/thu-hoi/", views.api_token_revoke, name="api_token_revoke"),
 ]

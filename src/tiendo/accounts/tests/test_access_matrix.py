@@ -18,6 +18,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tiendo.accounts.models import ApiToken
+from tiendo.accounts.tokens import api_token_create
 from tiendo.plans.models import ExtensionRequest
 from tiendo.progress.evidence import evidence_attach
 from tiendo.progress.models import Lifecycle, ProgressUpdate
@@ -48,6 +50,7 @@ class World:
     draft_evidence: int
     sent_evidence: int
     extension: ExtensionRequest
+    reporter_token: ApiToken
 
 
 def build(tmp_path: Any, settings: Any) -> World:
@@ -73,8 +76,18 @@ def build(tmp_path: Any, settings: Any) -> World:
         reason="Chờ hướng dẫn của Bộ Tư pháp",
         requested_by=cast.outsider,
     )
+    reporter_token, _ = api_token_create(
+        actor=health, user=cast.reporter, name="Phần mềm của Sở Y tế"
+    )
     return World(
-        cast, own_draft, own_sent, other_draft, draft_evidence.pk, sent_evidence.pk, extension
+        cast,
+        own_draft,
+        own_sent,
+        other_draft,
+        draft_evidence.pk,
+        sent_evidence.pk,
+        extension,
+        reporter_token,
     )
 
 
@@ -370,6 +383,24 @@ CASES = [
     ),
     Case("import template", "get", lambda w: reverse("imports:template"), EVERYONE),
     Case("change password page", "get", lambda w: reverse("password_change"), EVERYONE),
+    Case("API tokens page", "get", lambda w: reverse("api_tokens"), EVERYONE),
+    Case(
+        "create an API token",
+        "post",
+        lambda w: reverse("api_tokens"),
+        EVERYONE,
+        data=lambda w: {"name": "Đồng bộ", "days": "30"},
+        effect=lambda w, ok: ApiToken.objects.filter(name="Đồng bộ").count() == 1,
+    ),
+    Case(
+        "revoke a reporter's API token",
+        "post",
+        lambda w: reverse("api_token_revoke", args=[w.reporter_token.pk]),
+        dict.fromkeys(PEOPLE, 404) | {"reporter": 302, "admin": 302},
+        effect=lambda w, ok: (
+            (ApiToken.objects.get(pk=w.reporter_token.pk).revoked_at is not None) == ok
+        ),
+    ),
 ]
 
 # Routes whose access is tested elsewhere, each with where.

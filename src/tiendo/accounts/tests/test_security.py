@@ -74,14 +74,15 @@ def test_full_citizen_id_numbers_never_reach_the_logs(caplog: Any) -> None:
 
 def test_token_and_anonymous_requests_never_write_a_session_row(client: Client) -> None:
     from django.contrib.sessions.models import Session
-    from rest_framework.authtoken.models import Token
+
+    from tiendo.accounts.tokens import api_token_create
 
     cast = make_cast()
-    token = Token.objects.create(user=cast.reporter)
+    _, token = api_token_create(actor=None, user=cast.reporter, name="Kiểm thử")
     forged = Client()
     forged.cookies["sessionid"] = "forgedforgedforgedforgedforged12"
     for path in ("/api/v1/plans/", "/api/v1/khong-co/", "/khong-co/", "/", "/tai-khoan/dang-nhap/"):
-        forged.get(path, HTTP_AUTHORIZATION=f"Token {token.key}")
+        forged.get(path, HTTP_AUTHORIZATION=f"Token {token}")
         forged.get(path)
     assert Session.objects.count() == 0
     client.force_login(cast.reporter)

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
+from tiendo.accounts.tokens import api_token_create
 from tiendo.progress.models import Lifecycle, ProgressUpdate
 from tiendo.progress.services import UpdateInput, update_create_draft
 from tiendo.testing import Cast, make_cast
@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 def api(user: User) -> Client:
-    token, _ = Token.objects.get_or_create(user=user)
-    return Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, raw = api_token_create(actor=None, user=user, name="Kiểm thử API")
+    return Client(HTTP_AUTHORIZATION=f"Token {raw}")
 
 
 @pytest.fixture
