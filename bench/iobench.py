@@ -389,6 +389,14 @@ class Imported:
         return statistics.median(self.floors[self.best_floor])
 
 
+def floor_calamine(data: bytes) -> int:
+    """python-calamine alone (the reader read_annex uses): the first sheet's values."""
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    return len(workbook.get_sheet_by_index(0).to_python(skip_empty_area=False))
+
+
 def floor_read_only(data: bytes) -> int:
     """openpyxl's streaming reader: every row's values, kept (read_annex keeps them too)."""
     from openpyxl import load_workbook
@@ -433,7 +441,7 @@ def measure_import(url: str, count: int, runs: int, commits: int) -> Imported:
     programme = Programme.objects.get(code="DA06")
     data = annex_xlsx(count)
     result = Imported(rows=count, file_bytes=len(data), server=suite.server_facts(url))
-    result.floors = {"read_only": [], "full": []}
+    result.floors = {name: [] for name in FLOORS}
 
     def run_import(number: str, commit: bool) -> Any:
         return plan_import(
@@ -454,8 +462,8 @@ def measure_import(url: str, count: int, runs: int, commits: int) -> Imported:
 
     for attempt in range(runs + 1):  # the first round warms up and is not kept
         spent, annex = timed(partial(read_annex, "phu-luc.xlsx", data))
-        if len(annex.rows) != count or annex.problems:
-            raise BenchError(f"read_annex: {len(annex.rows)} rows, {annex.problems[:5]}")
+        if len(annex.rows) != count or annex.all_problems:
+            raise BenchError(f"read_annex: {len(annex.rows)} rows, {annex.all_problems[:5]}")
         floors = {name: timed(partial(read, data))[0] for name, read in FLOORS.items()}
         preview_spent, preview = timed(partial(run_import, "1/KH-BENCH", False))
         if preview.problems:
@@ -485,7 +493,11 @@ def measure_import(url: str, count: int, runs: int, commits: int) -> Imported:
     return result
 
 
-FLOORS: dict[str, Callable[[bytes], int]] = {"read_only": floor_read_only, "full": floor_full}
+FLOORS: dict[str, Callable[[bytes], int]] = {
+    "calamine": floor_calamine,
+    "read_only": floor_read_only,
+    "full": floor_full,
+}
 
 
 # --- the report ---------------------------------------------------------------------------------
@@ -520,20 +532,23 @@ def section(
     parts = ["## Import and export", "", para(intro)]
     med = statistics.median
     if imported is not None:
-        total = med(imported.read) + med(imported.commit)
+        dry = med(imported.read) + med(imported.preview)
+        commit = med(imported.read) + med(imported.commit)
         floor = imported.floor_seconds
         others = ", ".join(f"{name} {med(times):.2f} s" for name, times in imported.floors.items())
         parts += [
             "",
             "### Import of a plan annex (XLSX)",
             "",
-            "| rows | file | read_annex s | plan_import preview s | plan_import commit s"
-            " | read + commit s | floor s | ratio (read alone) |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| rows | file | read_annex s | preview s | commit s | dry run (read + preview) s"
+            " | import (read + commit) s | floor s | dry run / floor (goal ≤ 2×)"
+            " | import / floor (goal ≤ 5×) |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
             f"| {imported.rows:,} | {imported.file_bytes / 1024:,.0f} kB"
             f" | {med(imported.read):.2f} | {med(imported.preview):.2f}"
-            f" | {med(imported.commit):.2f} | {total:.2f} | {floor:.2f} ({imported.best_floor})"
-            f" | {total / floor:,.0f}× ({med(imported.read) / floor:.1f}×) |",
+            f" | {med(imported.commit):.2f} | {dry:.2f} | {commit:.2f}"
+            f" | {floor:.2f} ({imported.best_floor})"
+            f" | {dry / floor:.1f}× | {commit / floor:.1f}× |",
             "",
             para(
                 f"The annex: title rows, a two-row merged header, {ITEMS_PER_GROUP} items per"
@@ -542,14 +557,16 @@ def section(
                 " xã'), deadlines as dates, quarters, months and periods; imported into"
                 " PostgreSQL (its own database, jit off) over the Nghệ An sample directory. A"
                 f" commit ran {imported.statements:,} SQL statements"
-                f" ({imported.statements / imported.rows:.1f} per row; per row"
-                f" {1000 * med(imported.commit) / imported.rows:.2f} ms). plan_import preview"
-                " matches agencies and reads existing items without writing; commit does the"
-                " preview again, then writes. Floor: openpyxl alone loading the same file and"
-                f" reading every cell's value, the faster variant named ({others}; read_only ="
-                " `load_workbook(read_only=True)` and `iter_rows(values_only=True)`, full = the"
-                " ordinary workbook, as read_annex loads it after a read-only probe). Ratio:"
-                " read_annex + commit over the floor; in brackets read_annex alone.",
+                f" ({imported.statements / imported.rows:.2f} per row; per row"
+                f" {1000 * med(imported.commit) / imported.rows:.2f} ms). The preview resolves"
+                " every agency (once per distinct cell text), reads the plan's existing items"
+                " and says per row what changes, without writing; commit does the preview again,"
+                " then writes in bulk (items, coordinator links, one audit event per item and"
+                " one for the import). Floor: the fastest library alone reading the same file's"
+                f" values ({others}; calamine = python-calamine `to_python()`, the reader"
+                " read_annex uses; read_only and full = openpyxl). read_annex adds the streaming"
+                " pass over the sheet XML that finds hidden rows and columns and bounds the"
+                " size before calamine loads anything.",
             ),
         ]
     if exports is not None:

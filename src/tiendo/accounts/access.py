@@ -342,3 +342,11 @@ def get_api_token_for_user(actor: Actor, pk: int, action: ApiTokenAction = "read
     if token is None:
         raise Http404("Không tìm thấy mã truy cập hoặc bạn không có quyền xem.")
     return token
+
+
+def plan_importer_province(actor: Actor) -> Agency:
+    """The province whose plans this person may import annexes into: the standing body's (or
+    an administrator's with an agency). PermissionDenied for everybody else."""
+    if not (actor.role == Role.STANDING or actor.is_superuser) or actor.agency is None:
+        raise PermissionDenied("Chỉ cơ quan thường trực mới được nhập kế hoạch.")
+    return province_of(actor.agency)

@@ -14,6 +14,7 @@ ACTION_LABELS: dict[str, str] = {
     "membership.set": "Phân quyền người dùng",
     "plan.create": "Ban hành kế hoạch",
     "plan.update": "Sửa kế hoạch",
+    "plan.import": "Nhập phụ lục kế hoạch",
     "item.create": "Giao nhiệm vụ",
     "item.update": "Sửa nhiệm vụ",
     "item.extend": "Gia hạn nhiệm vụ",

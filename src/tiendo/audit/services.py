@@ -39,12 +39,31 @@ def audit_record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
+    event = audit_event(
+        actor=actor, action=action, obj=obj, summary=summary, item=item, before=before, after=after
+    )
+    event.save()
+    return event
+
+
+def audit_event(
+    *,
+    actor: Actor | None,
+    action: str,
+    obj: models.Model,
+    summary: str,
+    item: Item | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """The event, not yet saved (bulk writers save many at once); before/after keep only the
+    fields that changed."""
     changed_before, changed_after = before, after
     if before is not None and after is not None:
         keys = [k for k in after if before.get(k) != after.get(k)]
         changed_before = {k: before.get(k) for k in keys}
         changed_after = {k: after[k] for k in keys}
-    return AuditEvent.objects.create(
+    return AuditEvent(
         actor=actor.user if actor else None,
         ip=actor.ip if actor else "",
         action=action,

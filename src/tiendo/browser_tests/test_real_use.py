@@ -40,7 +40,7 @@ from openpyxl import Workbook, load_workbook
 
 from tiendo.agencies.models import Agency
 from tiendo.browser_tests.conftest import ARGS, BROWSER_TEST_MARKS, CHROMIUM, SHOTS
-from tiendo.plans.models import DeadlineChange, ExtensionRequest, Item, Plan
+from tiendo.plans.models import DeadlineChange, ExtensionRequest, Item, Plan, Programme
 from tiendo.progress.models import ProgressUpdate, ReportingPeriod
 from tiendo.sample.loader import DEMO_PASSWORD, load_sample
 
@@ -380,21 +380,7 @@ def realistic_annex(path: Path, *, restart: bool = True) -> Path:
     return path
 
 
-@pytest.mark.parametrize(
-    "restart",
-    [
-        False,
-        pytest.param(
-            True,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="issue 12: numbering that restarts in each group overwrites items "
-                "(imports/annex.py keys an item by its bare number)",
-            ),
-        ),
-    ],
-    ids=["numbered-on", "numbering-restarts"],
-)
+@pytest.mark.parametrize("restart", [False, True], ids=["numbered-on", "numbering-restarts"])
 def test_an_annex_is_uploaded_previewed_and_imported(
     people: People, tmp_path: Path, restart: bool
 ) -> None:
@@ -447,11 +433,6 @@ FULL_NAMES = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 12: full names ('Bảo hiểm xã hội tỉnh', 'Công an tỉnh Nghệ An') are not "
-    "matched (imports/matching.py indexes names with the province, aliases have no full forms)",
-)
 def test_an_annex_naming_bodies_in_full_is_understood(people: People, tmp_path: Path) -> None:
     """Officials write the full names as often as the short ones ("BHXH tỉnh")."""
     book = Workbook()
@@ -467,6 +448,8 @@ def test_an_annex_naming_bodies_in_full_is_understood(people: People, tmp_path: 
     page.fill("#id_number", "124/KH-UBND")
     page.fill("#id_issued_on", "15/01/2024")
     page.fill("#id_title", "Thử tên cơ quan viết đầy đủ")
+    # The file does not say which programme it implements: the user chooses it.
+    page.select_option("#id_programme", label=Programme.objects.get(code="DA06").name)
     page.click("button:has-text('Đọc thử')")
     page.wait_for_selector("#xem-truoc", timeout=30_000)
     preview = page.locator("section[aria-labelledby=xem-truoc]").inner_text()

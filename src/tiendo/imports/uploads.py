@@ -20,7 +20,10 @@ from pathlib import Path
 from django.conf import settings
 
 MAX_AGE = 24 * 60 * 60  # seconds
-TOKEN = re.compile(r"[0-9a-f]{32}\.(?:csv|xlsx)")
+# The upload's own extension is kept (readers.py checks it agrees with the content); any other
+# is stored as .bin, and the reader refuses it.
+SUFFIXES = ("csv", "txt", "xlsx", "xlsm", "xls", "ods", "docx", "docm", "bin")
+TOKEN = re.compile(rf"[0-9a-f]{{32}}\.(?:{'|'.join(SUFFIXES)})")
 
 
 class UploadMissing(LookupError):
@@ -35,8 +38,8 @@ def upload_folder() -> Path:
 
 def upload_store(name: str, data: bytes) -> str:
     """Keep an uploaded annex; the token to find it again."""
-    suffix = ".csv" if name.lower().endswith(".csv") else ".xlsx"
-    token = secrets.token_hex(16) + suffix
+    extension = os.path.splitext(name)[1].lower().lstrip(".")
+    token = f"{secrets.token_hex(16)}.{extension if extension in SUFFIXES else 'bin'}"
     (upload_folder() / token).write_bytes(data)
     return token
 

@@ -60,6 +60,17 @@ FALLBACK_NAME = "tep-dinh-kem"
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _ZIP_SIGNATURE = b"PK\x03\x04"
+# OLE2 compound files: Excel 97-2003 (.xls), Word 97-2003 (.doc), and password-protected
+# Office packages (their encrypted ZIP travels inside one).
+_COMPOUND_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# The mimetype member an OpenDocument package starts with -> its kind.
+_OPENDOCUMENT = {
+    b"application/vnd.oasis.opendocument.spreadsheet": "ods",
+    b"application/vnd.oasis.opendocument.text": "odt",
+}
+# Compound-file streams and storages that say what the file is -> the kind, first match wins.
+_COMPOUND_KINDS = {"EncryptedPackage": "encrypted", "WordDocument": "doc", "Workbook": "xls"}
+COMPOUND_NAMES = (*_COMPOUND_KINDS, "Book", "_VBA_PROJECT_CUR", "Macros", "VBA")
 _RESERVED = re.compile(r'[<>:"/\\|?*]')
 _SPACES = re.compile(r"\s+")
 _MEGABYTE = 1024 * 1024
@@ -90,10 +101,13 @@ class CheckedFile:
 
 
 def sniff(head: bytes, source: IO[bytes] | str | os.PathLike[str] | None = None) -> str | None:
-    """The kind of a file from its first bytes, opening `source` as a ZIP for Office files.
+    """The kind of a file from its first bytes, opening `source` for archives and compound files.
 
-    Without `source` a ZIP cannot be told apart from any other archive, so the answer is None.
-    Raises SuspiciousArchive for a damaged ZIP or one that looks like a zip bomb.
+    Besides the kinds in ALLOWED it can answer "ods" and "odt" (OpenDocument), "xls" and "doc"
+    (Office 97-2003) and "encrypted" (a password-protected Office file), so that whoever refuses
+    a file can say what it is. Without `source` a ZIP or compound file cannot be told apart from
+    any other, so the answer is None. Raises SuspiciousArchive for a damaged ZIP or one that looks
+    like a zip bomb.
     """
     if head.startswith(b"%PDF-"):
         return "pdf"
@@ -101,17 +115,63 @@ def sniff(head: bytes, source: IO[bytes] | str | os.PathLike[str] | None = None)
         return "png"
     if head.startswith(b"\xff\xd8\xff"):
         return "jpeg"
-    if head.startswith(_ZIP_SIGNATURE) and source is not None:
+    if source is None:
+        return None
+    if head.startswith(_ZIP_SIGNATURE):
         return _sniff_office(source)
+    if head.startswith(_COMPOUND_SIGNATURE):
+        names = compound_entries(_read_all(source))
+        kinds = (kind for name, kind in _COMPOUND_KINDS.items() if name in names)
+        return next(kinds, "xls" if "Book" in names else None)
     return None
+
+
+def _read_all(source: IO[bytes] | str | os.PathLike[str]) -> bytes:
+    if isinstance(source, str | os.PathLike):
+        with open(source, "rb") as handle:
+            return handle.read()
+    source.seek(0)
+    return source.read()
 
 
 def _sniff_office(source: IO[bytes] | str | os.PathLike[str]) -> str | None:
     try:
-        with zipfile.ZipFile(source) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        archive = zipfile.ZipFile(source)
+    except _MEMBER_ERRORS:  # also NotImplementedError, for a version zipfile lacks
         raise SuspiciousArchive("bị hỏng, không đọc được nội dung") from None
+    with archive:
+        entries = archive.infolist()
+        _refuse_bombs(entries)
+        names = {entry.filename for entry in entries}
+        if "mimetype" in names:
+            try:
+                with archive.open("mimetype") as handle:
+                    mimetype = handle.read(100)
+            except _MEMBER_ERRORS:
+                raise SuspiciousArchive("bị hỏng, không đọc được nội dung") from None
+            return _OPENDOCUMENT.get(mimetype.strip())
+    if "[Content_Types].xml" not in names:
+        return None
+    is_docx = "word/document.xml" in names
+    is_xlsx = "xl/workbook.xml" in names
+    if is_docx == is_xlsx:  # neither, or an archive pretending to be both
+        return None
+    return "docx" if is_docx else "xlsx"
+
+
+# What opening a damaged or unusual ZIP, or reading one of its members, raises.
+_MEMBER_ERRORS = (
+    zipfile.BadZipFile,
+    OSError,
+    EOFError,
+    ValueError,
+    RuntimeError,
+    NotImplementedError,
+    zlib.error,
+)
+
+
+def _refuse_bombs(entries: list[zipfile.ZipInfo]) -> None:
     if len(entries) > MAX_ZIP_ENTRIES:
         raise SuspiciousArchive(f"chứa quá nhiều thành phần (hơn {format_number(MAX_ZIP_ENTRIES)})")
     # Declared sizes can lie; whoever decompresses these files later must cap what they read.
@@ -121,14 +181,33 @@ def _sniff_office(source: IO[bytes] | str | os.PathLike[str]) -> str | None:
         raise SuspiciousArchive(f"khi giải nén vượt quá {_format_megabytes(MAX_ZIP_UNCOMPRESSED)}")
     if uncompressed > MAX_ZIP_RATIO * max(compressed, 1):
         raise SuspiciousArchive(f"có tỉ lệ nén bất thường (trên {MAX_ZIP_RATIO}:1)")
-    names = {entry.filename for entry in entries}
-    if "[Content_Types].xml" not in names:
-        return None
-    is_docx = "word/document.xml" in names
-    is_xlsx = "xl/workbook.xml" in names
-    if is_docx == is_xlsx:  # neither, or an archive pretending to be both
-        return None
-    return "docx" if is_docx else "xlsx"
+
+
+def compound_entries(data: bytes) -> set[str]:
+    """Which of COMPOUND_NAMES an OLE2 compound file holds as streams or storages.
+
+    Directory entries (MS-CFB 2.6) are 128 bytes on 128-byte boundaries: the name in UTF-16LE,
+    its length in bytes with the terminator at offset 64, the object type (1 storage, 2 stream)
+    at 66. The names are searched for rather than the directory chain followed: a crafted file
+    can at worst be named wrongly, and then fails when it is read.
+    """
+    found = set()
+    for name in COMPOUND_NAMES:
+        encoded = name.encode("utf-16-le")
+        at = data.find(encoded, 512)
+        while at >= 0:
+            entry = data[at : at + 68]
+            if (
+                at % 128 == 0
+                and len(entry) == 68
+                and int.from_bytes(entry[64:66], "little") == len(encoded) + 2
+                and entry[len(encoded) : len(encoded) + 2] == b"\0\0"
+                and entry[66] in (1, 2)
+            ):
+                found.add(name)
+                break
+            at = data.find(encoded, at + 1)
+    return found
 
 
 def check_upload(name: str, data: IO[bytes], size: int, max_bytes: int) -> CheckedFile:
@@ -177,6 +256,10 @@ def check_upload(name: str, data: IO[bytes], size: int, max_bytes: int) -> Check
         )
     try:
         _refuse_active_content(safe_name, kind, data)
+    except SuspiciousArchive as error:
+        raise UploadRejected(
+            f'Tệp "{safe_name}" {error.reason} nên không được chấp nhận.'
+        ) from None
     finally:
         data.seek(0)
     return CheckedFile(
@@ -222,20 +305,30 @@ def _refuse_active_content(safe_name: str, kind: str, data: IO[bytes]) -> None:
 
 # Macro-enabled packages (.docm, .xlsm) differ from plain ones only inside: a VBA project part,
 # Excel 4 macro sheets, and the content types that declare them.
-_MACRO_PART = re.compile(r"(^|/)vbaproject\.bin$|(^|/)vbadata\.xml$|^xl/macrosheets/", re.I)
+# OpenDocument keeps Basic modules beside their library index (script-lb.xml) and scripts in
+# other languages under Scripts/.
+_MACRO_PART = re.compile(
+    r"(^|/)vbaproject\.bin$|(^|/)vbadata\.xml$|^xl/macrosheets/"
+    r"|^basic/[^/]+/(?!script-lb\.xml$|dialog-lb\.xml$)[^/]+$|^scripts/.*[^/]$",
+    re.I,
+)
 _MACRO_TYPES = (b"macroenabled", b"vbaproject", b"macrosheet")
 
 
 def office_has_macros(source: IO[bytes]) -> bool:
-    """Whether an Office package (already checked by sniff) carries macros."""
+    """Whether an Office package (already checked by sniff) carries macros. Raises
+    SuspiciousArchive when its content types cannot be read."""
     with zipfile.ZipFile(source) as archive:
         names = [entry.filename for entry in archive.infolist()]
         if any(_MACRO_PART.search(name) for name in names):
             return True
         if "[Content_Types].xml" not in names:
             return False
-        with archive.open("[Content_Types].xml") as handle:
-            declared = handle.read(MAX_CONTENT_TYPES_XML).lower()
+        try:
+            with archive.open("[Content_Types].xml") as handle:
+                declared = handle.read(MAX_CONTENT_TYPES_XML).lower()
+        except _MEMBER_ERRORS:
+            raise SuspiciousArchive("bị hỏng, không đọc được nội dung") from None
     return any(marker in declared for marker in _MACRO_TYPES)
 
 

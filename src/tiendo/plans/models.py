@@ -70,8 +70,17 @@ class TaskGroup(models.Model):
     plan = models.ForeignKey(
         Plan, verbose_name="kế hoạch", on_delete=models.CASCADE, related_name="groups"
     )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="thuộc nhóm",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="subgroups",
+        help_text="Nhóm lớn hơn chứa nhóm này (ví dụ phần A chứa nhóm I, nhóm I chứa mục 1).",
+    )
     position = models.PositiveSmallIntegerField("thứ tự")
-    code = models.CharField("số hiệu", max_length=10, help_text="Ví dụ: I, II, III")
+    code = models.CharField("số hiệu", max_length=10, help_text="Ví dụ: A, I, II, 1")
     name = models.CharField("tên nhóm", max_length=500)
 
     class Meta:
@@ -97,6 +106,8 @@ class BudgetSource(models.TextChoices):
     CENTRAL = "central", "Ngân sách Trung ương"
     SOCIALISED = "socialised", "Xã hội hóa"
     NONE = "none", "Không phát sinh kinh phí"
+    STATE = "state", "Ngân sách nhà nước"
+    OTHER = "other", "Nhiều nguồn, nguồn khác"
 
 
 class Item(models.Model):
@@ -141,8 +152,8 @@ class Item(models.Model):
         help_text="Để trống nếu thường xuyên.",
     )
     is_recurring = models.BooleanField("thường xuyên", default=False)
-    product_type = models.CharField("sản phẩm", max_length=200, blank=True)
-    metric = models.CharField("chỉ tiêu", max_length=300, blank=True)
+    product_type = models.CharField("sản phẩm", max_length=1000, blank=True)
+    metric = models.CharField("chỉ tiêu", max_length=500, blank=True)
     unit = models.CharField("đơn vị tính", max_length=50, blank=True)
     baseline = models.DecimalField(
         "giá trị ban đầu",
@@ -162,6 +173,9 @@ class Item(models.Model):
     )
     budget_source = models.CharField(
         "nguồn kinh phí", max_length=12, choices=BudgetSource.choices, default=BudgetSource.OWN
+    )
+    budget_note = models.CharField(
+        "nguồn kinh phí như ghi trong văn bản", max_length=300, blank=True
     )
     recorded_at = models.DateTimeField("thời điểm ghi nhận", default=timezone.now)
 

@@ -331,3 +331,139 @@ def pending_extensions(actor: Actor) -> QuerySet[ExtensionRequest]:
         .select_related("item", "item__lead_agency", "requested_by", "decided_by")
         .order_by("decision", "-requested_at")
     )
+
+
+# What an imported annex row sets on an item; compared field by field to say what changes.
+IMPORTED_FIELDS = (
+    "kind",
+    "title",
+    "description",
+    "lead_agency_id",
+    "group_key",
+    "deadline",
+    "is_recurring",
+    "product_type",
+    "metric",
+    "unit",
+    "target",
+    "budget_source",
+    "budget_note",
+    "coordinating",
+)
+
+
+@dataclass(frozen=True)
+class ImportedGroup:
+    """A group as the annex issues it: `key` is its place ("A.II.1"), `code` as written ("1")."""
+
+    key: str
+    code: str
+    name: str
+    parent_key: str | None
+
+
+@dataclass(frozen=True)
+class ImportedItem:
+    """What one annex row (or one member of a collective lead) stores, by its identity `code`."""
+
+    code: str
+    group_key: str | None
+    kind: str
+    title: str
+    description: str
+    lead_agency_id: int
+    coordinating: tuple[int, ...]
+    start_date: Any
+    deadline: Any
+    is_recurring: bool
+    product_type: str
+    metric: str
+    unit: str
+    target: Any
+    budget_source: str
+    budget_note: str
+
+    def values(self) -> dict[str, Any]:
+        values = {name: getattr(self, name) for name in IMPORTED_FIELDS}
+        values["coordinating"] = tuple(sorted(set(self.coordinating)))
+        return values
+
+
+@dataclass
+class ImportChanges:
+    """Per identity code: created, updated (with the fields that change), unchanged; the plan's
+    items the file no longer lists; rows that cannot be applied (with the reason)."""
+
+    created: list[str]
+    updated: dict[str, list[str]]
+    unchanged: list[str]
+    missing: list[Item]
+    blocked: dict[str, str]
+
+
+def group_keys(plan: Plan | None) -> dict[str, TaskGroup]:
+    """The plan's groups by their place in the hierarchy ("A.II.1"), one query."""
+    if plan is None:
+        return {}
+    groups = {g.pk: g for g in TaskGroup.objects.filter(plan=plan)}
+    keys: dict[str, TaskGroup] = {}
+    for group in groups.values():
+        path: list[str] = []
+        seen: set[int] = set()
+        current: TaskGroup | None = group
+        while current is not None and current.pk not in seen:
+            seen.add(current.pk)
+            path.append(current.code)
+            current = groups.get(current.parent_id) if current.parent_id else None
+        keys[".".join(reversed(path))] = group
+    return keys
+
+
+def existing_values(plan: Plan | None) -> dict[str, tuple[Item, dict[str, Any]]]:
+    """The plan's items by code with their imported fields, in two queries."""
+    if plan is None:
+        return {}
+    key_of = {group.pk: key for key, group in group_keys(plan).items()}
+    items = list(Item.objects.filter(plan=plan).prefetch_related("coordinating_agencies"))
+    extended = set(
+        Item.objects.filter(plan=plan, deadline_changes__isnull=False).values_list("pk", flat=True)
+    )
+    found: dict[str, tuple[Item, dict[str, Any]]] = {}
+    for item in items:
+        values = {name: getattr(item, name, None) for name in IMPORTED_FIELDS}
+        values["group_key"] = key_of.get(item.group_id) if item.group_id else None
+        values["coordinating"] = tuple(sorted(a.pk for a in item.coordinating_agencies.all()))
+        values["extended"] = item.pk in extended
+        found[item.code] = (item, values)
+    return found
+
+
+def import_changes(plan: Plan | None, items: Sequence[ImportedItem]) -> ImportChanges:
+    """What importing `items` into `plan` would change; nothing is written."""
+    existing = existing_values(plan)
+    changes = ImportChanges(created=[], updated={}, unchanged=[], missing=[], blocked={})
+    listed = set()
+    for new in items:
+        listed.add(new.code)
+        if new.code not in existing:
+            changes.created.append(new.code)
+            continue
+        _, old = existing[new.code]
+        wanted = new.values()
+        fields = [name for name in IMPORTED_FIELDS if _differs(old.get(name), wanted[name])]
+        if "deadline" in fields and old["extended"]:
+            changes.blocked[new.code] = (
+                "thời hạn đã được gia hạn; không sửa thời hạn ban đầu qua nhập phụ lục, hãy "
+                "giữ thời hạn cũ trong tệp hoặc gia hạn tiếp trên trang nhiệm vụ"
+            )
+        if fields:
+            changes.updated[new.code] = fields
+        else:
+            changes.unchanged.append(new.code)
+    changes.missing = [item for code, (item, _) in existing.items() if code not in listed]
+    changes.missing.sort(key=lambda item: item.pk)
+    return changes
+
+
+def _differs(old: Any, new: Any) -> bool:
+    return bool(old != new)

@@ -234,8 +234,10 @@ def test_a_new_upload_replaces_the_previewed_file_and_an_import_removes_it(
         },
     )
     assert stored(tmp_path) == [again.context["token"]] != [first.context["token"]]
+    fingerprint = again.context["preview"].fingerprint
     done = standing.post(
-        "/nhap-ke-hoach/", {**FIELDS, "token": again.context["token"], "nhap": "1"}
+        "/nhap-ke-hoach/",
+        {**FIELDS, "token": again.context["token"], "fingerprint": fingerprint, "nhap": "1"},
     )
     assert done.status_code == 302
     assert stored(tmp_path) == []

@@ -321,6 +321,8 @@ def test_import_preview_sent_again_unchanged_then_imported(sample: Any) -> None:
     opened = find_form(client.get(url).content.decode(), having="number")
     data = opened.data_dict(opened.button("Đọc thử"))
     data.update(number="999/KH-UBND", issued_on="05/01/2027", title="Kế hoạch thử nhập")
+    # The title rows do not say which programme: the user chooses it.
+    data["programme"] = str(Programme.objects.get(code="DA06").pk)
     upload = SimpleUploadedFile("phu-luc.xlsx", annex_bytes())
     preview = client.post(url, {**data, "file": upload})
     html = preview.content.decode()
