@@ -28,6 +28,7 @@ from tiendo.plans.models import (
     TaskGroup,
 )
 from tiendo.plans.selectors import (
+    IMPORTED_FIELDS,
     ImportChanges,
     ImportedGroup,
     ImportedItem,
@@ -439,20 +440,11 @@ def plan_import_apply(
 
 
 _RELATIONS = ["plan", "group", "parent", "lead_agency"]
+# The item's own columns an import sets: what it compares, less the group (set from its key)
+# and the coordinators (links), plus the start date (derived from the deadline and the plan).
 _ITEM_FIELDS = (
-    "kind",
-    "title",
-    "description",
-    "lead_agency_id",
+    *(name for name in IMPORTED_FIELDS if name not in ("group_key", "coordinating")),
     "start_date",
-    "deadline",
-    "is_recurring",
-    "product_type",
-    "metric",
-    "unit",
-    "target",
-    "budget_source",
-    "budget_note",
 )
 
 
