@@ -457,6 +457,47 @@ def test_an_annex_naming_bodies_in_full_is_understood(people: People, tmp_path: 
     assert not unknown, f"the import does not recognise these bodies written in full: {unknown}"
 
 
+def test_an_annex_with_collective_and_abolished_bodies_is_decided_then_imported(
+    people: People,
+) -> None:
+    """A province's real annex: the title rows fill the form, the preview asks who leads
+    "Các sở, ban, ngành" and what to do with abolished bodies, and only then imports."""
+    from tiendo.imports.tests.annexes import FIXTURES
+
+    page = people.go("thuongtruc", "/nhap-ke-hoach/")
+    page.set_input_files("#id_file", str(FIXTURES / "restarting_numbers.xlsx"))
+    page.click("button:has-text('Đọc thử')")
+    page.wait_for_selector("#xem-truoc", timeout=30_000)
+    # Number, date and programme come from the title rows ("Kèm theo Kế hoạch số 150/KH-UBND").
+    assert page.input_value("#id_number") == "150/KH-UBND"
+    assert page.input_value("#id_issued_on") == "10/05/2025"
+    assert page.locator("button:has-text('Nhập')").count() == 0  # decisions pending
+    questions = page.locator("section[aria-labelledby=xem-truoc] select")
+    assert questions.count() == 4, page.locator("#xem-truoc").inner_text()
+    shot(page, "nhap-ke-hoach-can-chon")
+    for index in range(questions.count()):
+        select = questions.nth(index)
+        values = select.locator("option").evaluate_all("(os) => os.map((o) => o.value)")
+        select.select_option(
+            "moi" if "moi" in values else "ke-thua" if "ke-thua" in values else "bo"
+        )
+    page.click("button:has-text('Đọc thử')")
+    page.wait_for_selector("button:has-text('Nhập')", timeout=30_000)
+    table = page.locator("section[aria-labelledby=xem-truoc] table.items").inner_text()
+    assert "Cần chọn" not in table and "Lỗi" not in table, table
+    shot(page, "nhap-ke-hoach-da-chon")
+    with page.expect_navigation(timeout=60_000):
+        page.click("button:has-text('Nhập')")
+    plan = Plan.objects.get(number="150/KH-UBND", issuing_agency__code="40")
+    items = {i.code: i for i in Item.objects.filter(plan=plan).select_related("lead_agency")}
+    # "Các sở, ban, ngành" leading II.2: one task per department, none made up for the rest.
+    shared = [code for code in items if code.startswith("II.2-")]
+    assert len(shared) == 14 and "II.2" not in items
+    assert items["I.1"].lead_agency.code == "40.SKHCN"  # "Sở TT&TT" → its successor
+    assert {"I.1", "II.1", "III.1", "IV.1"} <= set(items)  # numbering restarts per group
+    assert len(items) == 10 + 14, sorted(items)
+
+
 # --- extensions and periods ---------------------------------------------------------------------
 
 

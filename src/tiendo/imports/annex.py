@@ -642,10 +642,20 @@ class Preview:
         return self.created + self.updated + self.unchanged
 
     @property
+    def pending(self) -> int:
+        """Rows whose items wait for a decision (how many items they make is not known yet)."""
+        return sum(1 for row in self.rows if row.action == "pending" and not row.problems)
+
+    @property
     def summary(self) -> str:
         return (
             f"{format_count(len(self.groups))} nhóm; {format_count(self.created)} nhiệm vụ mới, "
             f"{format_count(self.updated)} cập nhật, {format_count(self.unchanged)} không đổi"
+            + (
+                f"; {format_count(self.pending)} dòng chờ chọn đơn vị chủ trì"
+                if self.pending
+                else ""
+            )
             + (
                 f"; {format_count(len(self.missing))} nhiệm vụ của kế hoạch không còn trong tệp "
                 "(giữ nguyên)"
