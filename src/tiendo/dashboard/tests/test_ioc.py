@@ -133,10 +133,12 @@ def test_indicator_page_shows_trend_target_and_ranking(standing: Client) -> None
 
 def test_indicator_values_import_from_csv_all_or_nothing(sample: Any) -> None:
     indicator = Indicator.objects.get(code="HSTT")
+    # A period before the sample's data, so the test holds whatever day it runs.
+    assert not IndicatorValue.objects.filter(period_end__year=2021).exists()
     bad = (
         "ma_chi_tieu,ma_dia_ban,ky,gia_tri\n"
-        "HSTT,40.17329,31/12/2026,85\n"
-        "HSTT,40.00000,31/12/2026,có\n"
+        "HSTT,40.17329,31/12/2021,85\n"
+        "HSTT,40.00000,31/12/2021,có\n"
     )
     result = values_import_csv(bad.encode())
     assert result.created == 0
@@ -145,11 +147,11 @@ def test_indicator_values_import_from_csv_all_or_nothing(sample: Any) -> None:
         "Dòng 3, cột gia_tri: “có” không phải số không âm.",
     ]
     assert not IndicatorValue.objects.filter(
-        indicator=indicator, period_end=dt.date(2026, 12, 31)
+        indicator=indicator, period_end=dt.date(2021, 12, 31)
     ).exists()
-    good = 'ma_chi_tieu,ma_dia_ban,ky,gia_tri\nHSTT,40.17329,31/12/2026,"112,5"\n'
+    good = 'ma_chi_tieu,ma_dia_ban,ky,gia_tri\nHSTT,40.17329,31/12/2021,"112,5"\n'
     assert values_import_csv(good.encode()).created == 1
-    value = IndicatorValue.objects.get(indicator=indicator, period_end=dt.date(2026, 12, 31))
+    value = IndicatorValue.objects.get(indicator=indicator, period_end=dt.date(2021, 12, 31))
     assert str(value.value) == "112.50"  # above 100 % of target is valid
 
 
