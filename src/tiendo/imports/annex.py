@@ -201,7 +201,7 @@ def read_annex(name: str, data: bytes) -> Annex:
     skipped: list[str] = []
     for sheet in workbook.sheets:
         header = _find_header(sheet)
-        if header is None and reader.columns is not None and _continues(sheet, reader):
+        if header is None and reader.columns is not None and _continues(sheet):
             reader.read(sheet, 0)
             read.append(f"“{sheet.name}” (tiếp theo bảng trước, không có dòng tiêu đề)")
             continue
@@ -313,7 +313,7 @@ def _find_header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:
     return None
 
 
-def _continues(sheet: Sheet, reader: _TableReader) -> bool:
+def _continues(sheet: Sheet) -> bool:
     """A sheet without a header whose first rows are numbered like the table's rows."""
     return any(_looks_like_data(cells) for _, cells in sheet.rows[:5])
 

@@ -599,19 +599,6 @@ def _numbering_of(text: str) -> Numbering | None:
     return None
 
 
-def numbering(value: object) -> tuple[str, str] | None:
-    """('group', 'II') for a group row's numeral, ('item', '1.2') for an item, else None
-    (parts "A", letters "a)", bullets): the annex import's view of read_numbering."""
-    number = read_numbering(value)
-    if number is None:
-        return None
-    if number.kind == "roman":
-        return "group", number.code
-    if number.kind == "arabic":
-        return "item", number.code
-    return None
-
-
 def roman_value(numeral: str) -> int:
     """'IV' → 4, 'XII' → 12; 0 for anything that is not made of roman digits."""
     values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}

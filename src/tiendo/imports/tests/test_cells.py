@@ -16,7 +16,6 @@ from tiendo.imports.cells import (
     Numbering,
     Product,
     TitleFacts,
-    numbering,
     read_budget,
     read_deadline,
     read_kpi,
@@ -504,30 +503,6 @@ def test_bullets_dates_quantities_and_prose_are_not_row_numbers(value: object) -
 def test_a_long_item_number_alone_in_its_cell_is_a_row_number() -> None:
     """Group 1's hundredth task: a TT column has no thousands separators."""
     assert read_numbering("1.100") == Numbering("arabic", "1.100", 2, "")
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("I", ("group", "I")),
-        ("II.", ("group", "II")),
-        ("II. NHIỆM VỤ", ("group", "II")),
-        (1, ("item", "1")),
-        ("2", ("item", "2")),
-        ("2.1", ("item", "2.1")),
-        (1.1, ("item", "1.1")),
-        ("C", None),
-        ("A. MỤC TIÊU", None),
-        ("a)", None),
-        ("-", None),
-        (None, None),
-        ("Tổng cộng", None),
-    ],
-)
-def test_numbering_keeps_the_old_group_and_item_view(
-    value: object, expected: tuple[str, str] | None
-) -> None:
-    assert numbering(value) == expected
 
 
 @pytest.mark.parametrize(
