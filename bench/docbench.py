@@ -114,7 +114,7 @@ def _spec(national: bool) -> Any:
     from datagen import CUTOFF, KNOWN_AT
     from tiendo.agencies.directory import province_code
     from tiendo.agencies.models import Agency, AgencyKind
-    from tiendo.documents.report import ReportSpec
+    from tiendo.documents.particulars import ReportSpec
     from tiendo.plans.models import Plan
     from tiendo.status.selectors import AsOf
 

@@ -22,6 +22,18 @@ class Column:
 
 
 @dataclass(frozen=True)
+class GroupRow:
+    """A heading row inside an annex table (a plan, a part or a task group), spanning every
+    column. level 0 is a plan, 1 its top groups, 2 their sub-groups…"""
+
+    text: str
+    level: int = 0
+
+
+Row = list[Value] | GroupRow
+
+
+@dataclass(frozen=True)
 class Annex:
     """One annex: its label, title, columns and rows (rows are produced on demand)."""
 
@@ -29,7 +41,7 @@ class Annex:
     title: str
     sheet: str
     columns: tuple[Column, ...]
-    rows: Callable[[Report], Iterator[list[Value]]]
+    rows: Callable[[Report], Iterator[Row]]
 
 
 def _items(report: Report) -> Iterator[list[Value]]:

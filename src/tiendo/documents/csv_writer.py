@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from django.utils import timezone
 
-from tiendo.documents.annexes import ANNEXES, as_text
+from tiendo.documents.annexes import ANNEXES, GroupRow, as_text
 from tiendo.documents.exports import iter_csv_rows
 from tiendo.documents.report import Report
 from tiendo.lib.cells import csv_text
@@ -26,7 +26,7 @@ def iter_csv(report: Report, annex_index: int = 0) -> Iterator[str]:
     stamp = [format_date(as_of.date), timezone.localtime(as_of.known_at).strftime("%H:%M %d/%m/%Y")]
     columns = [column.title for column in annex.columns]
     columns += ["Số liệu tính đến ngày", "Theo dữ liệu ghi nhận đến"]
-    rows = ([*values, *stamp] for values in annex.rows(report))
+    rows = ([*values, *stamp] for values in annex.rows(report) if not isinstance(values, GroupRow))
     return iter_csv_rows(columns, rows, _text)
 
 

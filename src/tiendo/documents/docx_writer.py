@@ -24,7 +24,7 @@ from docx.shared import Length, Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from tiendo.documents.annexes import ANNEXES, Annex, as_text, reference
+from tiendo.documents.annexes import ANNEXES, Annex, GroupRow, as_text, reference
 from tiendo.documents.report import Report
 from tiendo.lib.dates import format_date, format_date_long
 
@@ -277,6 +277,8 @@ def _table(document: DocumentObject, annex: Annex, report: Report) -> None:
     tbl.remove(proto)
     empty = True
     for values in annex.rows(report):
+        if isinstance(values, GroupRow):
+            continue
         empty = False
         row = deepcopy(proto)
         for text, value in zip(row.iter(qn("w:t")), values, strict=True):

@@ -9,7 +9,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from tiendo.documents.report import AUTHORITIES, ReportSpec, Section
+from tiendo.documents.particulars import AUTHORITIES, ReportSpec
+from tiendo.documents.report import Section
 from tiendo.lib.forms import DATE_FORMATS, DateField, DateInput
 from tiendo.plans.models import Plan
 from tiendo.status.selectors import AsOf

@@ -8,17 +8,16 @@ Report into files. The same spec (plans, scope, D, K) always gives the same cont
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 
 from tiendo.agencies.models import Agency
+from tiendo.documents.particulars import ReportSpec, validate_spec
 from tiendo.lib.dates import cutoff_phrase, format_date
 from tiendo.lib.text import format_count, format_percent
-from tiendo.plans.models import Plan
 from tiendo.progress.models import Obstacle, ObstacleCategory, ReportingPeriod
 from tiendo.progress.selectors import (
     Compliance,
@@ -27,7 +26,6 @@ from tiendo.progress.selectors import (
 )
 from tiendo.status.phrases import plan_sentences
 from tiendo.status.selectors import (
-    AsOf,
     Counts,
     DeadlineClass,
     ItemStatus,
@@ -40,31 +38,7 @@ from tiendo.status.selectors import (
     status_summary,
 )
 
-NUMBER = re.compile(r"^\d{1,5}/BC-[A-ZĐ][A-ZĐ0-9]*(-[A-ZĐ0-9]+)*$")
-AUTHORITIES = ("", "TM.", "KT.", "Q.", "TL.", "TUQ.")
 NEXT_PERIOD_DAYS = 90
-
-
-@dataclass(frozen=True)
-class ReportSpec:
-    """What the user asks for: scope, cut-off, and the document's official particulars."""
-
-    plans: Sequence[Plan]
-    as_of: AsOf
-    number: str
-    issuing_body: str
-    parent_body: str = ""
-    scope_agency: Agency | None = None
-    place: str = ""
-    issued_on: dt.date | None = None
-    summary: str = ""
-    addressees: Sequence[str] = ()
-    authority: str = ""
-    authority_body: str = ""
-    signer_position: str = ""
-    signer_name: str = ""
-    recipients: Sequence[str] = ()
-    where: str = "toàn tỉnh"
 
 
 @dataclass
@@ -98,28 +72,6 @@ class Report:
 
     def with_sections(self, sections: list[Section]) -> Report:
         return replace(self, sections=sections)
-
-
-def validate_spec(spec: ReportSpec) -> None:
-    """Refuse a request that would give a wrong or empty document, saying why."""
-    errors: dict[str, str] = {}
-    if not NUMBER.match(spec.number.strip()):
-        errors["number"] = (
-            f"Số báo cáo “{spec.number}” không đúng dạng số/BC-tên viết tắt cơ quan "
-            "(ví dụ 15/BC-CAT)."
-        )
-    if spec.authority not in AUTHORITIES:
-        errors["authority"] = "Thẩm quyền ký chỉ là TM., KT., Q., TL., TUQ. hoặc để trống."
-    if not spec.plans:
-        errors["plans"] = "Chọn ít nhất một kế hoạch."
-    late = [plan for plan in spec.plans if plan.issued_on > spec.as_of.date]
-    if late:
-        names = ", ".join(f"Kế hoạch số {p.number} ({format_date(p.issued_on)})" for p in late)
-        errors["as_of"] = (
-            f"Ngày chốt số liệu {format_date(spec.as_of.date)} trước ngày ban hành {names}."
-        )
-    if errors:
-        raise ValidationError(errors)
 
 
 def build_report(spec: ReportSpec) -> Report:

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from tiendo.documents.csv_writer import write_csv
 from tiendo.documents.docx_writer import write_docx
+from tiendo.documents.particulars import ReportSpec
 from tiendo.documents.pdf import docx_to_pdf
-from tiendo.documents.report import Report, ReportSpec, Section, build_report
+from tiendo.documents.report import Report, Section, build_report
 from tiendo.documents.xlsx_writer import write_xlsx
 
 FORMATS = {

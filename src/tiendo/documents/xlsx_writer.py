@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from tiendo.documents.annexes import ANNEXES, Annex, Value, reference
+from tiendo.documents.annexes import ANNEXES, Annex, GroupRow, Value, reference
 from tiendo.documents.report import Report
 from tiendo.lib.cells import xlsx_cell
 from tiendo.lib.dates import format_date
@@ -71,6 +71,8 @@ def _sheet(sheet: WriteOnlyWorksheet, annex: Annex, report: Report) -> None:
         header.append(cell)
     sheet.append(header)
     for values in annex.rows(report):
+        if isinstance(values, GroupRow):
+            continue
         sheet.append([_value(sheet, value) for value in values])
 
 

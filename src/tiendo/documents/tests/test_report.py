@@ -16,8 +16,9 @@ from docx.shared import Pt
 from openpyxl import load_workbook
 
 from tiendo.documents.docx_writer import write_docx
+from tiendo.documents.particulars import ReportSpec
 from tiendo.documents.pdf import docx_to_pdf
-from tiendo.documents.report import ReportSpec, build_report
+from tiendo.documents.report import build_report
 from tiendo.documents.services import report_files
 from tiendo.documents.xlsx_writer import write_xlsx
 from tiendo.plans.models import ItemKind, Plan

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from tiendo.agencies.services import agency_get_by_code
-from tiendo.documents.report import ReportSpec
+from tiendo.documents.particulars import ReportSpec
 from tiendo.documents.services import FORMATS, report_files
 from tiendo.lib.dates import DateInputError, parse_date
 from tiendo.plans.selectors import plan_by_number
