@@ -19,6 +19,9 @@ Value = str | int | float | dt.date | None
 class Column:
     title: str
     width: float  # relative width (characters in XLSX, millimetres before scaling in DOCX)
+    # text wraps between words; code, date and number never wrap inside the value, so the
+    # writers give such a column at least the width of its longest value.
+    kind: str = "text"
 
 
 @dataclass(frozen=True)
