@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCKS) | sha1sum | cut 
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tiendo
 export TIENDO_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install browser run serve sample test lint typecheck check test-sqlite test-postgres bench clean lock audit
+.PHONY: install browser pdf-tools run serve sample test lint typecheck check test-sqlite test-postgres bench clean lock audit
 
 # Every package comes from the hash-pinned locks (requirements/); the project itself goes in last,
 # without dependencies, so nothing unpinned slips in. `make lock` rewrites the locks.
@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml $(LOCKS)
 install: $(STAMP)
 
 ## The app on SQLite with the Nghệ An sample, at http://127.0.0.1:8000
-run: install
+run: install pdf-tools
 	mkdir -p $(TIENDO_DATA_DIR)
 	$(BIN)/tiendo migrate --noinput
 	$(BIN)/tiendo load_sample
@@ -35,16 +35,21 @@ run: install
 test: install browser lint typecheck check test-sqlite test-postgres
 
 # Browser tests drive Debian's Chromium (never a downloaded browser); fonts with Vietnamese glyphs.
-# Reports become PDF through LibreOffice; pdftoppm renders their pages for people to look at.
-browser:
+browser: pdf-tools
 	@command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; \
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium fonts-noto-core'"; fi; }
-	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null || { \
+
+# Reports become PDF through LibreOffice, set in Liberation Serif (metric-compatible with Times
+# New Roman, docs/deploy.md); pdftoppm renders their pages for people to look at. Never fatal:
+# without them the app offers the DOCX and the PDF tests are skipped.
+pdf-tools:
+	@{ command -v soffice && command -v pdftoppm && fc-list : family | grep -qiE "Liberation Serif|Times New Roman"; } >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui poppler-utils fonts-liberation >/dev/null; \
-	  else echo "LibreOffice is missing: run 'sudo apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation'"; fi; }
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui poppler-utils fonts-liberation >/dev/null; } \
+	      || echo "Could not install LibreOffice and fonts: PDF export stays off"; \
+	  else echo "For PDF export run 'sudo apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation'"; fi; }
 
 lint: install
 	$(BIN)/ruff check src bench

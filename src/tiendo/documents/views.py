@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,39 +11,56 @@ from django.utils import timezone
 
 from tiendo.accounts.access import actor_for, plans_for_user
 from tiendo.dashboard.selectors import status_scope
-from tiendo.documents.forms import ReportForm, sections_from_post
+from tiendo.documents.forms import (
+    DraftKey,
+    ReportForm,
+    prepare_post,
+    redraft_message,
+    sections_from_post,
+)
 from tiendo.documents.report import build_report
-from tiendo.documents.selectors import default_particulars
+from tiendo.documents.selectors import default_cutoff, default_particulars
 from tiendo.documents.services import FORMATS, report_files
 from tiendo.lib.downloads import mark_download_done
-
-SECTION_COUNT = 5
 
 
 @login_required
 def report_page(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request)
     plans = plans_for_user(actor)
-    form = ReportForm(
-        request.POST or None, plans=plans, initial=default_particulars(actor, timezone.localdate())
+    today = timezone.localdate()
+    initial = default_particulars(
+        actor.agency, cutoff=default_cutoff(today), plans=plans, today=today
     )
-    context: dict[str, object] = {"form": form, "formats": FORMATS}
+    data = prepare_post(request.POST, plans, today) if request.method == "POST" else None
+    form = ReportForm(
+        data,
+        plans=plans,
+        initial=initial,
+        issuing_agency=actor.agency,
+        scope_agency=status_scope(actor).agency,
+    )
+    defaults_for = data.get("mac_dinh_ngay", "") if data else initial["ngay"].isoformat()
+    context: dict[str, object] = {"form": form, "formats": FORMATS, "defaults_for": defaults_for}
     if request.method == "POST" and form.is_valid():
-        # A department or commune reports on its own items; the province-wide readers on all.
-        agency = status_scope(actor).agency
-        spec = replace(
-            form.spec(), scope_agency=agency, where=agency.label if agency else "toàn tỉnh"
-        )
+        spec = form.spec()
+        key = DraftKey.of(spec)
         fmt = request.POST.get("xuat", "")
+        sections = sections_from_post(request.POST)
+        drafted = DraftKey.from_post(request.POST)
         try:
-            if fmt in FORMATS:
-                [file] = report_files(spec, [fmt], sections_from_post(request.POST, SECTION_COUNT))
+            if fmt in FORMATS and (sections is None or drafted == key):
+                [file] = report_files(spec, [fmt], sections)
                 response = HttpResponse(file.data, content_type=file.content_type)
                 response["Content-Disposition"] = f'attachment; filename="{file.name}"'
                 return mark_download_done(request, response)
-            context["report"] = build_report(spec)
-            context["known_at"] = spec.as_of.known_at
+            report = build_report(spec)
+            if fmt in FORMATS:  # edited text of another D, K or plans: never mixed
+                messages.warning(request, redraft_message(drafted, key))
+            context.update(report=report, draft=key.fields())
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
+    elif request.method == "POST":
+        messages.error(request, "Chưa soạn được báo cáo: hãy sửa các ô báo lỗi bên dưới.")
     return render(request, "documents/report.html", context)

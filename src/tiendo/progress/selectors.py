@@ -5,26 +5,36 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, Min, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from tiendo.accounts.access import Actor, items_for_user, updates_for_user
 from tiendo.agencies.models import Agency, AgencyKind
 from tiendo.agencies.selectors import primary_successor_map
-from tiendo.plans.models import DeadlineChange, Item, Plan
+from tiendo.plans.models import DeadlineChange, Item, Plan, TargetChange
 from tiendo.plans.services import current_deadline, current_target
 from tiendo.progress.models import (
     Decision,
     Evidence,
+    Lifecycle,
+    Obstacle,
     ProgressUpdate,
     Recommendation,
     ReportingPeriod,
 )
-from tiendo.status.selectors import AsOf, Scope, done_item_ids, latest_update_ids, scoped_items
+from tiendo.status.selectors import (
+    AsOf,
+    Scope,
+    done_item_ids,
+    latest_update_ids,
+    latest_updates,
+    scoped_items,
+)
 
 
 def open_periods(plan: Plan) -> QuerySet[ReportingPeriod]:
@@ -258,3 +268,101 @@ def recommendations_by_addressee(scope: Scope, as_of: AsOf) -> list[AddressedRec
 def natural_key(code: str) -> tuple[object, ...]:
     """Sort '3' before '25' and 'MH05' before 'MH12', as plans number their items."""
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", code))
+
+
+# Reads behind the consolidated report's content (documents/report.py, documents/annexes.py).
+
+
+def counting_reports(scope: Scope, as_of: AsOf) -> QuerySet[ProgressUpdate]:
+    """Each item's report that counts at (D, K): the lead agency's latest sent by K, valid by D."""
+    return ProgressUpdate.objects.filter(id__in=latest_update_ids(scope, as_of))
+
+
+def _in_plan_order(items: QuerySet[Item]) -> QuerySet[Item]:
+    return items.select_related("plan", "lead_agency").order_by(
+        "plan__issued_on", "plan__number", "group__position", "id"
+    )
+
+
+def items_without_quantified_result(scope: Scope, as_of: AsOf) -> QuerySet[Item]:
+    """Items with a target whose counting report gives no achieved value against it."""
+    reports = counting_reports(scope, as_of).filter(
+        achieved__isnull=True, item__target__isnull=False
+    )
+    return _in_plan_order(Item.objects.filter(pk__in=reports.values("item_id")))
+
+
+def items_without_quantified_product(scope: Scope, as_of: AsOf) -> QuerySet[Item]:
+    """Items whose definition lacks a quantified product (product, target or unit missing):
+    the opposite of Item.has_quantified_product, in SQL."""
+    return _in_plan_order(
+        scoped_items(scope, as_of).filter(Q(product_type="") | Q(target__isnull=True) | Q(unit=""))
+    )
+
+
+def items_done_without_evidence(scope: Scope, as_of: AsOf) -> QuerySet[Item]:
+    """Items whose counting report claims completion with no evidence file uploaded by K."""
+    files = Evidence.objects.filter(update=OuterRef("pk"), uploaded_at__lte=as_of.known_at)
+    reports = counting_reports(scope, as_of).filter(state=Lifecycle.DONE).filter(~Exists(files))
+    return _in_plan_order(Item.objects.filter(pk__in=reports.values("item_id")))
+
+
+def obstacle_categories(scope: Scope, as_of: AsOf) -> list[tuple[str, int]]:
+    """(cause category, number of items) from the counting reports' obstacles, most items first."""
+    rows = (
+        Obstacle.objects.filter(update_id__in=latest_update_ids(scope, as_of))
+        .values("category")
+        .annotate(n=Count("update__item", distinct=True))
+        .order_by("-n", "category")
+    )
+    return [(row["category"], row["n"]) for row in rows]
+
+
+def items_with_obstacle(scope: Scope, as_of: AsOf, category: str) -> QuerySet[Item]:
+    """The items whose counting report names an obstacle of this category, in plan order."""
+    obstacles = Obstacle.objects.filter(
+        update_id__in=latest_update_ids(scope, as_of), category=category
+    )
+    return _in_plan_order(Item.objects.filter(pk__in=obstacles.values("update__item_id")))
+
+
+@dataclass(frozen=True)
+class CountingResult:
+    """An item's target in force at (D, K) and the achieved value of its counting report."""
+
+    target: Decimal | None
+    achieved: Decimal | None
+
+
+def counting_results(item_ids: Sequence[int], as_of: AsOf) -> dict[int, CountingResult]:
+    """For a chunk of items (one statement): target in force and achieved value at (D, K)."""
+    target_now = (
+        TargetChange.objects.filter(
+            item=OuterRef("pk"), decided_on__lte=as_of.date, recorded_at__lte=as_of.known_at
+        )
+        .order_by("-decided_on", "-recorded_at", "-id")
+        .values("new_target")[:1]
+    )
+    rows = (
+        Item.objects.filter(pk__in=list(item_ids))
+        .annotate(
+            target_now=Coalesce(Subquery(target_now), F("target")),
+            achieved_now=Subquery(latest_updates(as_of).values("achieved")[:1]),
+        )
+        .order_by()
+        .values_list("pk", "target_now", "achieved_now")
+    )
+    return {pk: CountingResult(target, achieved) for pk, target, achieved in rows}
+
+
+def coordinating_agency_ids(item_ids: Sequence[int]) -> dict[int, list[int]]:
+    """For a chunk of items (one statement): their coordinating agencies' ids, as stored."""
+    through = Item.coordinating_agencies.through
+    out: dict[int, list[int]] = defaultdict(list)
+    for item_id, agency_id in (
+        through.objects.filter(item_id__in=list(item_ids))
+        .order_by("id")
+        .values_list("item_id", "agency_id")
+    ):
+        out[item_id].append(agency_id)
+    return dict(out)

@@ -141,27 +141,42 @@ def test_layout_follows_nghi_dinh_30(sample: Any) -> None:
     assert annexes == ["Phụ lục I", "Phụ lục II", "Phụ lục III"]
 
 
+def data_rows(sheet: Any) -> list[tuple[str, tuple[Any, ...]]]:
+    """(plan heading, row) for each item row below the column titles; group rows (a merged
+    heading: text in column A only) set the plan heading when they are a plan's."""
+    plan, out = "", []
+    for row in sheet.iter_rows(min_row=5, values_only=True):
+        if row[1] is None:
+            if str(row[0]).startswith("Kế hoạch số"):
+                plan = str(row[0])
+            continue
+        out.append((plan, row))
+    return out
+
+
 @pytest.mark.parametrize("day", [dt.date(2024, 3, 31), dt.date(2024, 6, 30), dt.date(2024, 12, 31)])
 def test_annex_figures_are_the_status_selectors(sample: Any, day: dt.date) -> None:
-    report = build_report(spec(day))
+    # A report is issued on or after its cut-off (validate_spec refuses an earlier date).
+    report = build_report(spec(day, issued_on=max(day, dt.date(2024, 4, 2))))
     workbook = load_workbook(BytesIO(write_xlsx(report)))
-    items, overdue = workbook.worksheets[0], workbook.worksheets[1]
+    items, overdue = data_rows(workbook.worksheets[0]), data_rows(workbook.worksheets[1])
     total = sum(
         status_summary(Scope(plan=p), report.spec.as_of).all.total for p in report.spec.plans
     )
     late = sum(
         status_summary(Scope(plan=p), report.spec.as_of).all.overdue for p in report.spec.plans
     )
-    assert items.max_row - 4 == total
-    assert overdue.max_row - 4 == max(late, 0) or (late == 0 and overdue.max_row == 4)
-    states = [row[6] for row in items.iter_rows(min_row=5, values_only=True)]
+    assert len(items) == total
+    assert len(overdue) == late
+    state = 10  # TT, Số hiệu, Nội dung, Sản phẩm, Chỉ tiêu, Kết quả, 2 agencies, 2 deadlines
+    states = [row[state] for _, row in items]
     models = status_summary(Scope(plan=report.spec.plans[0]), report.spec.as_of).kind(
         ItemKind.MODEL
     )
     done_rows = [
         row
-        for row in items.iter_rows(min_row=5, values_only=True)
-        if row[1] == "762/KH-UBND" and row[6] == Lifecycle.DONE.label
+        for plan, row in items
+        if plan.startswith("Kế hoạch số 762/KH-UBND") and row[state] == Lifecycle.DONE.label
     ]
     assert len(done_rows) == models.done
     assert states.count(Lifecycle.NOT_STARTED.label) == sum(
@@ -173,10 +188,11 @@ def test_xlsx_is_formatted_for_people(sample: Any) -> None:
     workbook = load_workbook(BytesIO(write_xlsx(build_report(spec()))))
     sheet = workbook.worksheets[1]
     assert sheet.freeze_panes == "A5"
-    assert sheet.auto_filter.ref == "A4:I4"
-    assert sheet.column_dimensions["D"].width == 60
-    assert sheet["D4"].value == "Nội dung" and sheet["D4"].font.bold
-    first = sheet["G5"]
+    assert sheet.auto_filter.ref == "A4:L4"
+    assert sheet["C4"].value == "Nội dung" and sheet["C4"].font.bold
+    assert sheet.column_dimensions["C"].width == 46
+    assert sheet["I4"].value == "Thời hạn ban đầu"
+    first = next(row for row in sheet.iter_rows(min_row=5) if row[1].value is not None)[8]
     assert isinstance(first.value, dt.datetime) and first.number_format == "DD/MM/YYYY"
     assert sheet["A3"].value.startswith("Số liệu tính đến ngày 31/03/2024")
 
@@ -269,9 +285,22 @@ def test_docx_annexes_hold_every_item_and_every_overdue_one(sample: Any) -> None
     report = build_report(spec())
     document = Document(BytesIO(write_docx(report)))
     items, overdue = document.tables[2], document.tables[3]
+
+    def rows(table: Any) -> list[list[str]]:
+        """Item rows: a group heading is one merged cell, repeated across the row."""
+        out = [[cell.text for cell in row.cells] for row in table.rows[1:]]
+        return [row for row in out if len(set(row)) > 1]
+
     total = sum(summary.all.total for summary in report.summaries.values())
-    assert len(items.rows) - 1 == total
-    assert len(overdue.rows) - 1 == report.overdue_count
-    first = [cell.text for cell in overdue.rows[1].cells]
-    deadlines = [row.cells[6].text for row in overdue.rows[1:]]
-    assert first[0] == "1" and deadlines == sorted(deadlines, key=lambda d: d[6:] + d[3:5] + d[:2])
+    assert len(rows(items)) == total
+    assert len(rows(overdue)) == report.overdue_count
+    first = rows(overdue)[0]
+    assert first[0] == "1"
+    # Longest overdue first within each plan: TT restarts at 1 under each plan heading.
+    blocks: list[list[str]] = []
+    for row in rows(overdue):
+        if row[0] == "1":
+            blocks.append([])
+        blocks[-1].append(row[8])
+    for deadlines in blocks:
+        assert deadlines == sorted(deadlines, key=lambda d: d[6:] + d[3:5] + d[:2])
