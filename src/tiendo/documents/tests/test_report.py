@@ -23,7 +23,6 @@ from tiendo.documents.services import report_files
 from tiendo.documents.xlsx_writer import write_xlsx
 from tiendo.plans.models import ItemKind, Plan
 from tiendo.progress.models import Lifecycle
-from tiendo.progress.services import update_record
 from tiendo.status.selectors import AsOf, Scope, status_summary
 from tiendo.testing import VN, make_item, make_plan
 
@@ -62,10 +61,6 @@ def texts(docx: bytes) -> list[str]:
         for row in table.rows:
             out.extend(cell.text for cell in row.cells)
     return out
-
-
-def sheet_rows(data: bytes) -> list[list[Any]]:
-    return [list(ws.iter_rows(values_only=True)) for ws in load_workbook(BytesIO(data)).worksheets]
 
 
 def test_sample_report_as_of_end_of_q1_contains_the_articles_sentences(sample: Any) -> None:
@@ -195,27 +190,6 @@ def test_xlsx_is_formatted_for_people(sample: Any) -> None:
     first = next(row for row in sheet.iter_rows(min_row=5) if row[1].value is not None)[8]
     assert isinstance(first.value, dt.datetime) and first.number_format == "DD/MM/YYYY"
     assert sheet["A3"].value.startswith("Số liệu tính đến ngày 31/03/2024")
-
-
-def test_same_cutoff_and_known_at_give_identical_content_whatever_is_recorded_later(
-    sample: Any,
-) -> None:
-    before = build_report(spec())
-    first_docx, first_xlsx = write_docx(before), write_xlsx(before)
-    plan = Plan.objects.get(number="87/KH-UBND")
-    for item in plan.items.all()[:10]:
-        update_record(
-            item=item,
-            valid_on=dt.date(2024, 3, 30),
-            state=Lifecycle.DONE,
-            completed_on=dt.date(2024, 3, 29),
-            recorded_at=dt.datetime(2024, 4, 20, tzinfo=VN),
-        )
-    again = build_report(spec())
-    assert texts(write_docx(again)) == texts(first_docx)
-    assert sheet_rows(write_xlsx(again)) == sheet_rows(first_xlsx)
-    later = build_report(spec(as_of=AsOf.make(dt.date(2024, 3, 31))))
-    assert texts(write_docx(later)) != texts(first_docx)
 
 
 def test_report_states_its_cutoff_and_when_its_data_was_taken(sample: Any) -> None:
