@@ -142,7 +142,7 @@ def validate_spec(spec: ReportSpec) -> None:
             f"Ngày ban hành {format_date(spec.issued_on)} trước ngày chốt số liệu "
             f"{format_date(cutoff)}: báo cáo không thể ban hành trước khi chốt số liệu."
         )
-    elif spec.issued_on > today:
+    elif spec.issued_on > today and cutoff <= today:  # else the cut-off is what to change
         errors["issued_on"] = (
             f"Ngày ban hành {format_date(spec.issued_on)} sau ngày hôm nay "
             f"({format_date(today)}): hãy ghi ngày ký ban hành, không muộn hơn hôm nay."

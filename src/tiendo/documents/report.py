@@ -313,7 +313,9 @@ def _indicators(report: Report) -> list[str]:
             area, AsOf(date=earlier_day, known_at=as_of.known_at, due_soon_days=0)
         )
     }
-    lines = [f"Kết quả thực hiện các chỉ tiêu chủ yếu của Đề án 06 {report.spec.where}:"]
+    # A locality's own report counts its own figures; any other report the province's.
+    where = report.spec.where if area == report.spec.scope_agency else "toàn tỉnh"
+    lines = [f"Kết quả thực hiện các chỉ tiêu chủ yếu của Đề án 06 {where}:"]
     for status in now:
         point = status.latest
         if point is not None and point.value is not None:

@@ -153,7 +153,8 @@ def default_issue_date(cutoff: dt.date, plans: Iterable[Plan], today: dt.date) -
 
 
 def period_phrase(cutoff: dt.date) -> str:
-    """What a report "đến" this cut-off covers: 'quý I năm 2024', '6 tháng đầu năm 2024'…
+    """What a report to this cut-off covers: 'quý I năm 2024', 'trong 6 tháng đầu năm 2024'…
+    ("trong" keeps "Đề án 06" and the count of months apart.)
 
     A quarter end and the Nghị định 09 cut-off (the 14th of the quarter's last month) both name
     the period; any other day names the date itself.
@@ -163,8 +164,8 @@ def period_phrase(cutoff: dt.date) -> str:
         if cutoff.month % 3 == 0:
             return {
                 3: f"quý I năm {cutoff.year}",
-                6: f"6 tháng đầu năm {cutoff.year}",
-                9: f"9 tháng năm {cutoff.year}",
+                6: f"trong 6 tháng đầu năm {cutoff.year}",
+                9: f"trong 9 tháng đầu năm {cutoff.year}",
                 12: f"năm {cutoff.year}",
             }[cutoff.month]
         return f"tháng {cutoff.month} năm {cutoff.year}"

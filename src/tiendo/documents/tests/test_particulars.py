@@ -222,9 +222,9 @@ def test_issue_date_without_a_period_is_two_working_days_after(sample: Any) -> N
     [
         (dt.date(2024, 3, 31), "Kết quả thực hiện Đề án 06 quý I năm 2024"),
         (dt.date(2024, 3, 14), "Kết quả thực hiện Đề án 06 quý I năm 2024"),
-        (dt.date(2024, 6, 14), "Kết quả thực hiện Đề án 06 6 tháng đầu năm 2024"),
-        (dt.date(2024, 6, 30), "Kết quả thực hiện Đề án 06 6 tháng đầu năm 2024"),
-        (dt.date(2024, 9, 30), "Kết quả thực hiện Đề án 06 9 tháng năm 2024"),
+        (dt.date(2024, 6, 14), "Kết quả thực hiện Đề án 06 trong 6 tháng đầu năm 2024"),
+        (dt.date(2024, 6, 30), "Kết quả thực hiện Đề án 06 trong 6 tháng đầu năm 2024"),
+        (dt.date(2024, 9, 30), "Kết quả thực hiện Đề án 06 trong 9 tháng đầu năm 2024"),
         (dt.date(2024, 12, 31), "Kết quả thực hiện Đề án 06 năm 2024"),
         (dt.date(2024, 5, 14), "Kết quả thực hiện Đề án 06 tháng 5 năm 2024"),
         (dt.date(2024, 5, 15), "Kết quả thực hiện Đề án 06 đến ngày 15/05/2024"),

@@ -133,7 +133,7 @@ def test_changing_the_cutoff_moves_a_default_summary_and_date_but_keeps_typed_on
         ),
     )
     values = dict(find_form(moved.content.decode(), having="ngay").values())
-    assert values["summary"] == "Kết quả thực hiện Đề án 06 6 tháng đầu năm 2024"
+    assert values["summary"] == "Kết quả thực hiện Đề án 06 trong 6 tháng đầu năm 2024"
     assert values["issued_on"] == "02/07/2024"
     assert values["mac_dinh_ngay"] == "2024-06-30"
     kept = standing.post(
