@@ -69,13 +69,46 @@ class ReminderRuleAdmin(admin.ModelAdmin[ReminderRule]):
     list_display = ["plan", "days_before", "overdue_every_days", "escalate_after_days", "mandatory"]
 
 
+class StateFilter(admin.SimpleListFilter):
+    """Where each message stands; refused ones need someone to correct the address."""
+
+    title = "tình trạng"
+    parameter_name = "state"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [
+            ("waiting", "Chờ gửi"),
+            ("retrying", "Đang thử gửi lại"),
+            ("refused", "Bị máy chủ thư từ chối hẳn"),
+            ("sent", "Đã gửi"),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        unsent = queryset.filter(sent_at__isnull=True, failed_at__isnull=True)
+        match self.value():
+            case "waiting":
+                return unsent.filter(attempts=0)
+            case "retrying":
+                return unsent.filter(attempts__gt=0)
+            case "refused":
+                return queryset.filter(failed_at__isnull=False)
+            case "sent":
+                return queryset.filter(sent_at__isnull=False)
+        return queryset
+
+
 @admin.register(OutgoingEmail)
 class OutgoingEmailAdmin(admin.ModelAdmin[OutgoingEmail]):
-    """The outbox: failing deliveries stay here with their error until a retry succeeds."""
+    """The outbox: failing deliveries stay here with their error until a retry succeeds;
+    messages the mail server refused for good stay here with its reply."""
 
-    list_display = ["to", "subject", "due_at", "attempts", "sent_at", "last_error"]
-    list_filter = ["sent_at"]
-    search_fields = ["to", "subject", "last_error"]
+    list_display = ["to", "subject", "due_at", "attempts", "state", "last_error"]
+    list_filter = [StateFilter, "sent_at", "failed_at"]
+    search_fields = ["to", "subject", "last_error", "failure_reason"]
+
+    @admin.display(description="tình trạng")
+    def state(self, email: OutgoingEmail) -> str:
+        return email.state_label
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -98,8 +131,9 @@ class KindFilter(admin.SimpleListFilter):
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin[Notification]):
-    list_display = ["recipient", "kind_name", "subject", "created_at", "read_at", "emailed"]
+    list_display = ["recipient", "kind_name", "subject", "created_at", "read_at", "mail_state"]
     list_filter = [KindFilter]
+    list_select_related = ["recipient", "email"]
     fields = [
         "recipient",
         "agency",
@@ -112,9 +146,15 @@ class NotificationAdmin(admin.ModelAdmin[Notification]):
         "mandatory",
         "created_at",
         "read_at",
-        "emailed",
+        "email",
+        "mail_state",
+        "mail_settled",
     ]
-    readonly_fields = ["kind_name"]
+    readonly_fields = ["kind_name", "mail_state"]
+
+    @admin.display(description="thư điện tử")
+    def mail_state(self, note: Notification) -> str:
+        return note.mail_state
 
     @admin.display(description="loại", ordering="kind")
     def kind_name(self, note: Notification) -> str:

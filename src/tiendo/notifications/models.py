@@ -150,7 +150,18 @@ class Notification(models.Model):
     mandatory = models.BooleanField("bắt buộc", default=False)
     created_at = models.DateTimeField("thời điểm tạo", default=timezone.now, db_index=True)
     read_at = models.DateTimeField("đã đọc lúc", null=True, blank=True)
-    emailed = models.BooleanField("đã gửi thư", default=False)
+    # The queued message that carries the notice, set in the same transaction that queues it:
+    # "sent" is that message's sent_at. Empty while the notice waits for its message.
+    email = models.ForeignKey(
+        "OutgoingEmail",
+        verbose_name="thư mang thông báo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notices",
+    )
+    # The work was done before any message carried the notice (services.settle): none is needed.
+    mail_settled = models.BooleanField("không cần gửi thư nữa", default=False)
 
     class Meta:
         verbose_name = "thông báo"
@@ -164,9 +175,17 @@ class Notification(models.Model):
     def __str__(self) -> str:
         return self.subject
 
+    @property
+    def mail_state(self) -> str:
+        """Where the notice's e-mail stands, as officials read it."""
+        if self.email is None:
+            return "Không cần gửi thư" if self.mail_settled else "Chờ gửi thư"
+        return self.email.state_label
+
 
 class OutgoingEmail(models.Model):
-    """An e-mail waiting to be sent, being sent, sent, or failing (retried with back-off)."""
+    """An e-mail waiting to be sent, being sent, sent, failing (retried with back-off), or
+    refused for good by the mail server (never retried)."""
 
     key = models.CharField("mã nhận diện", max_length=200, unique=True)
     to = models.EmailField("người nhận")
@@ -178,6 +197,9 @@ class OutgoingEmail(models.Model):
     attempts = models.PositiveSmallIntegerField("số lần thử", default=0)
     last_error = models.TextField("lỗi gần nhất", blank=True)
     sent_at = models.DateTimeField("đã gửi lúc", null=True, blank=True)
+    # A permanent (5xx) refusal: the message is not tried again.
+    failed_at = models.DateTimeField("bị từ chối hẳn lúc", null=True, blank=True)
+    failure_reason = models.CharField("lý do bị từ chối", max_length=500, blank=True)
 
     class Meta:
         verbose_name = "thư đi"
@@ -187,6 +209,16 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"
+
+    @property
+    def state_label(self) -> str:
+        if self.sent_at:
+            return f"Đã gửi lúc {timezone.localtime(self.sent_at):%H:%M %d/%m/%Y}"
+        if self.failed_at:
+            return f"Bị máy chủ thư từ chối ({self.failure_reason})"
+        if self.attempts:
+            return f"Đang thử gửi lại (đã thử {self.attempts} lần)"
+        return "Chờ gửi"
 
 
 class ScheduledRun(models.Model):

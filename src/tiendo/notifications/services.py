@@ -5,6 +5,7 @@ person and day, and each e-mail is claimed by one worker before it is sent."""
 from __future__ import annotations
 
 import datetime as dt
+import smtplib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -141,7 +142,7 @@ def settle(kind: str, keys: Iterable[str] = (), key_prefix: str = "") -> int:
     if key_prefix:
         match |= Q(key__startswith=key_prefix)
     return Notification.objects.filter(match, kind=kind, read_at__isnull=True).update(
-        read_at=timezone.now(), emailed=True
+        read_at=timezone.now(), mail_settled=True
     )
 
 
@@ -449,14 +450,19 @@ def _preference(user: User) -> str:
 
 def queue_emails(now: dt.datetime) -> int:
     """Turn pending notifications into e-mails: at once, or one digest per person and day
-    (at 07:00) or week (Mondays). Mandatory reminders reach even those who turned e-mail off."""
+    (at 07:00) or week (Mondays). Mandatory reminders reach even those who turned e-mail off.
+
+    A notice that arrives after the person's digest of the day (or week) was queued goes into
+    the next digest, not into a follow-up message: people chose one message a day or a week,
+    and the notification centre shows the notice at once. It stays pending (no message) until
+    then, so it is never counted as e-mailed without a message that carries it."""
     local = timezone.localtime(now)
     queued = 0
     pending = (
-        Notification.objects.filter(emailed=False)
+        Notification.objects.filter(email__isnull=True, mail_settled=False)
         .exclude(recipient__email="")
         .select_related("recipient")
-        .order_by("recipient_id", "created_at")
+        .order_by("recipient_id", "created_at", "id")
     )
     by_user: dict[int, list[Notification]] = defaultdict(list)
     for note in pending:
@@ -470,7 +476,7 @@ def queue_emails(now: dt.datetime) -> int:
         if mode == Delivery.IMMEDIATE:
             for note in notes:
                 if note.kind not in DIGEST_ONLY_KINDS:
-                    queued += _queue(f"n:{note.pk}", user, note.subject, _text([note]), [note], now)
+                    queued += email_queue(key=f"n:{note.pk}", user=user, notes=[note], now=now)
             notes = [n for n in notes if n.kind in DIGEST_ONLY_KINDS]
             mode = Delivery.DAILY
         if not notes:
@@ -479,29 +485,61 @@ def queue_emails(now: dt.datetime) -> int:
         if not digest_time:
             continue
         key = f"digest:{user.pk}:{local.date()}"
-        if OutgoingEmail.objects.filter(key=key).exists():
+        if _already_queued(key):
             continue  # today's digest has gone: what came after it waits for the next one
-        period = "tuần" if mode == Delivery.WEEKLY else "ngày"
-        subject = f"[Tiến Độ] {len(notes)} nội dung cần xử lý – tổng hợp {period} {local:%d/%m/%Y}"
-        queued += _queue(key, user, subject, _text(notes), notes, now)
+        queued += email_queue(
+            key=key,
+            user=user,
+            notes=notes,
+            now=now,
+            digest_of=f"{'tuần' if mode == Delivery.WEEKLY else 'ngày'} {local:%d/%m/%Y}",
+        )
     return queued
 
 
-def _queue(
-    key: str, user: User, subject: str, body: str, notes: list[Notification], now: dt.datetime
+def _already_queued(key: str) -> bool:
+    """A cheap early look; the unique key in email_queue is what decides between workers."""
+    return OutgoingEmail.objects.filter(key=key).exists()
+
+
+def email_queue(
+    *, key: str, user: User, notes: Sequence[Notification], now: dt.datetime, digest_of: str = ""
 ) -> int:
-    with transaction.atomic():
-        _, created = OutgoingEmail.objects.get_or_create(
-            key=key,
-            defaults={
-                "to": user.email,
-                "subject": mask_cccd(subject)[:300],
-                "body": mask_cccd(body),
-                "due_at": now,
-            },
-        )
-        Notification.objects.filter(pk__in=[n.pk for n in notes]).update(emailed=True)
-    return int(created)
+    """Queue one message (unique key) carrying those of the notes no other message carries.
+
+    The message and its notices' link to it are written in one transaction, and a notice is
+    taken only if it is still pending (a conditional update, which on PostgreSQL waits for a
+    concurrent worker's claim and then skips what it took): each notice is in exactly one
+    message. If another worker has queued the same key (today's digest), nothing is taken and
+    the notes stay pending for the next message. digest_of names the digest ("ngày 14/03/2024");
+    empty for an immediate message of one notice. Returns 1 if a message was queued."""
+    try:
+        with transaction.atomic():
+            email = OutgoingEmail.objects.create(
+                key=key, to=user.email, subject="", body="", due_at=now
+            )
+            Notification.objects.filter(
+                pk__in=[n.pk for n in notes], email__isnull=True, mail_settled=False
+            ).update(email=email)
+            carried = list(
+                Notification.objects.filter(email=email)
+                .select_related("recipient")
+                .order_by("created_at", "id")
+            )
+            if not carried:  # all taken or settled meanwhile: no empty message
+                email.delete()
+                return 0
+            subject = (
+                f"[Tiến Độ] {len(carried)} nội dung cần xử lý – tổng hợp {digest_of}"
+                if digest_of
+                else carried[0].subject
+            )
+            email.subject = mask_cccd(subject)[:300]
+            email.body = mask_cccd(_text(carried))
+            email.save(update_fields=["subject", "body"])
+    except IntegrityError:
+        return 0  # another worker queued this key first; it carries only what it took
+    return 1
 
 
 def _text(notes: list[Notification]) -> str:
@@ -520,17 +558,39 @@ def _text(notes: list[Notification]) -> str:
     return "\n".join(parts)
 
 
+def _reply(code: int, text: bytes | str) -> str:
+    message = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    return mask_cccd(f"{code} {' '.join(message.split())}")[:500]
+
+
+def permanent_refusal(error: Exception) -> str | None:
+    """The server's reply ("550 5.1.1 User unknown") when it refused the message for good,
+    else None: connection errors, time-outs and 4xx replies are worth another try. A refused
+    login or sender address is ours, not the message's fault (one wrong setting would fail
+    every message): it is retried, so fixing the settings loses nothing."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        replies = list(error.recipients.values())
+        if replies and all(code >= 500 for code, _ in replies):
+            return "; ".join(_reply(code, text) for code, text in replies)[:500]
+        return None
+    if isinstance(error, smtplib.SMTPAuthenticationError | smtplib.SMTPSenderRefused):
+        return None
+    if isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500:
+        return _reply(error.smtp_code, error.smtp_error)
+    return None
+
+
 def send_due_emails(worker: str, now: dt.datetime, limit: int = 200) -> tuple[int, int]:
-    """Send what is due; a failure is kept for a later retry and shown to administrators."""
+    """Send what is due. A temporary failure is retried with back-off; a permanent refusal
+    (5xx) marks the message failed for good. Both are shown to administrators, a refusal also
+    on the person's notification page."""
     sent = failed = 0
-    candidates = OutgoingEmail.objects.filter(sent_at__isnull=True, due_at__lte=now).filter(
-        Q(claimed_by="") | Q(claimed_at__lt=now - STALE_CLAIM)
-    )
+    waiting = Q(sent_at__isnull=True, failed_at__isnull=True)
+    free = Q(claimed_by="") | Q(claimed_at__lt=now - STALE_CLAIM)
+    candidates = OutgoingEmail.objects.filter(waiting, free, due_at__lte=now)
     for email in candidates.order_by("due_at")[:limit]:
-        claimed = (
-            OutgoingEmail.objects.filter(pk=email.pk, sent_at__isnull=True)
-            .filter(Q(claimed_by="") | Q(claimed_at__lt=now - STALE_CLAIM))
-            .update(claimed_by=worker, claimed_at=now)
+        claimed = OutgoingEmail.objects.filter(waiting, free, pk=email.pk).update(
+            claimed_by=worker, claimed_at=now
         )
         if not claimed:
             continue  # another worker has it
@@ -542,13 +602,25 @@ def send_due_emails(worker: str, now: dt.datetime, limit: int = 200) -> tuple[in
         except Exception as error:
             failed += 1
             attempts = email.attempts + 1
-            OutgoingEmail.objects.filter(pk=email.pk).update(
-                attempts=attempts,
-                last_error=f"{type(error).__name__}: {error}"[:2000],
-                claimed_by="",
-                claimed_at=None,
-                due_at=now + min(dt.timedelta(minutes=5 * 2**attempts), dt.timedelta(hours=6)),
-            )
+            error_text = mask_cccd(f"{type(error).__name__}: {error}")[:2000]
+            released = OutgoingEmail.objects.filter(pk=email.pk, claimed_by=worker)
+            if refusal := permanent_refusal(error):
+                released.update(
+                    attempts=attempts,
+                    last_error=error_text,
+                    failed_at=now,
+                    failure_reason=refusal,
+                    claimed_by="",
+                    claimed_at=None,
+                )
+            else:
+                released.update(
+                    attempts=attempts,
+                    last_error=error_text,
+                    claimed_by="",
+                    claimed_at=None,
+                    due_at=now + min(dt.timedelta(minutes=5 * 2**attempts), dt.timedelta(hours=6)),
+                )
         else:
             sent += 1
             OutgoingEmail.objects.filter(pk=email.pk).update(sent_at=now, last_error="")

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from tiendo.accounts.access import actor_for
 from tiendo.notifications.models import Delivery, Notification, NotificationPreference
+from tiendo.notifications.selectors import email_refusal_for
 
 
 class PreferenceForm(forms.Form):
@@ -24,7 +25,11 @@ def inbox(request: HttpRequest) -> HttpResponse:
     notes = Notification.objects.filter(recipient=user).select_related("item")[:200]
     pref = NotificationPreference.objects.filter(user=user).first()
     form = PreferenceForm(initial={"delivery": pref.delivery if pref else Delivery.DAILY})
-    return render(request, "notifications/inbox.html", {"notes": notes, "form": form})
+    return render(
+        request,
+        "notifications/inbox.html",
+        {"notes": notes, "form": form, "refusal": email_refusal_for(user)},
+    )
 
 
 @login_required
