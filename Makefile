@@ -26,7 +26,9 @@ run: install pdf-tools
 	mkdir -p $(TIENDO_DATA_DIR)
 	$(BIN)/tiendo migrate --noinput
 	$(BIN)/tiendo load_sample
-	# The reminder worker runs beside the web server and stops with it.
+	# The reminder worker runs beside the web server and stops with it. Without a mail server
+	# (TIENDO_EMAIL_HOST) the sample's e-mails are written to $(TIENDO_DATA_DIR)/mail as .eml.
+	@echo "Thư nhắc việc của dữ liệu mẫu: $(TIENDO_DATA_DIR)/mail/*.eml (mở bằng trình đọc thư)"
 	TIENDO_DEBUG=1 $(BIN)/tiendo worker --interval 60 & worker=$$!; \
 	trap 'kill $$worker' EXIT INT TERM; \
 	TIENDO_DEBUG=1 $(BIN)/tiendo runserver 127.0.0.1:8000

@@ -192,7 +192,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Programme-wide defaults that officials may change (domain.md §3: "sắp đến hạn" within N days).
 TIENDO_DUE_SOON_DAYS = env_int("TIENDO_DUE_SOON_DAYS", 3)
 
-# E-mail: SMTP in production (TIENDO_EMAIL_HOST…); printed to the console when no host is set.
+# E-mail: SMTP in production (TIENDO_EMAIL_HOST…); without a host, each message is written as
+# an .eml file in TIENDO_MAIL_DIR (var/mail under `make run`) and announced on the console.
 EMAIL_HOST = env_str("TIENDO_EMAIL_HOST", "")
 EMAIL_PORT = env_int("TIENDO_EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("TIENDO_EMAIL_USER", "")
@@ -202,8 +203,9 @@ EMAIL_TIMEOUT = env_int("TIENDO_EMAIL_TIMEOUT", 20)
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
+    else "tiendo.notifications.mailbox.EmailBackend"
 )
+TIENDO_MAIL_DIR = env_str("TIENDO_MAIL_DIR", str(DATA_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env_email("TIENDO_EMAIL_FROM", "Tien Do <tiendo@localhost>")
 
 # Evidence files live outside the web root and are served only through the access helper.

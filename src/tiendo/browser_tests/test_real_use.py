@@ -481,8 +481,13 @@ def test_an_annex_with_collective_and_abolished_bodies_is_decided_then_imported(
         select.select_option(
             "moi" if "moi" in values else "ke-thua" if "ke-thua" in values else "bo"
         )
-    page.click("button:has-text('Đọc thử')")
-    page.wait_for_selector("button:has-text('Nhập')", timeout=30_000)
+    with page.expect_navigation(timeout=60_000):
+        page.click("button:has-text('Đọc thử')")
+    page.wait_for_selector("#xem-truoc", timeout=30_000)
+    # Every question answered: the preview offers the import, or says what still stops it.
+    assert page.locator("button:has-text('Nhập')").count() == 1, page.locator(
+        "section[aria-labelledby=xem-truoc]"
+    ).inner_text()
     table = page.locator("section[aria-labelledby=xem-truoc] table.items").inner_text()
     assert "Cần chọn" not in table and "Lỗi" not in table, table
     shot(page, "nhap-ke-hoach-da-chon")

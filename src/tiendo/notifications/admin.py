@@ -18,6 +18,8 @@ KIND_LABELS = {
     "period_due": "Sắp đến hạn gửi báo cáo",
     "period_missing": "Chưa gửi báo cáo",
     "period_missing_summary": "Tổng hợp đơn vị chưa gửi báo cáo",
+    "escalation_digest": "Tổng hợp việc quá hạn kéo dài",
+    "coordination_digest": "Nhiệm vụ phối hợp",
     "weekly_summary": "Tổng hợp hằng tuần",
     "draft_ready": "Dự thảo trình lãnh đạo",
     "awaiting_review": "Báo cáo chờ tiếp nhận",
@@ -52,6 +54,7 @@ class ReminderRuleForm(forms.ModelForm[ReminderRule]):
             "escalate_to",
             "period_reminders",
             "period_due_days_before",
+            "coordinators_weekly",
             "mandatory",
         ]
 

@@ -54,6 +54,14 @@ class ReminderRule(models.Model):
     period_due_days_before = models.PositiveSmallIntegerField(
         "nhắc trước hạn gửi báo cáo (ngày)", default=1
     )
+    coordinators_weekly = models.BooleanField(
+        "gửi cơ quan phối hợp danh sách hằng tuần",
+        default=False,
+        help_text=(
+            "Ngày làm việc đầu tuần, mỗi cơ quan phối hợp nhận danh sách các nhiệm vụ mình phối "
+            "hợp sắp đến hạn (trong 7 ngày) hoặc đã quá hạn."
+        ),
+    )
     mandatory = models.BooleanField(
         "bắt buộc nhận",
         default=True,

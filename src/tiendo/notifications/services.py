@@ -1,6 +1,8 @@
 """Reminders and their delivery. Every step can run again, or in two workers at once, without
 sending anything twice: reminders have unique keys per person, digests have unique keys per
-person and day, and each e-mail is claimed by one worker before it is sent."""
+person and day (or week), and each e-mail is claimed by one worker before it is sent. Nothing
+is mailed on days off (workdays.Calendar); the notices wait in the centre for the next working
+day."""
 
 from __future__ import annotations
 
@@ -9,19 +11,19 @@ import smtplib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from email import charset as mime_charset
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from tiendo.accounts.access import province_of
 from tiendo.accounts.models import Role
 from tiendo.agencies.models import Agency
-from tiendo.lib.dates import format_date
 from tiendo.lib.logmask import mask_cccd
 from tiendo.lib.text import person_name
 from tiendo.notifications.models import (
@@ -29,20 +31,10 @@ from tiendo.notifications.models import (
     Notification,
     NotificationPreference,
     OutgoingEmail,
-    ReminderRule,
     ScheduledRun,
 )
-from tiendo.plans.models import Item, Plan
-from tiendo.progress.models import ReportingPeriod
-from tiendo.progress.selectors import compliance_for_period
-from tiendo.status.phrases import plan_sentences
-from tiendo.status.selectors import (
-    AsOf,
-    DeadlineClass,
-    Scope,
-    iter_item_statuses,
-    status_summary,
-)
+from tiendo.notifications.workdays import Calendar
+from tiendo.plans.models import Item
 
 STALE_CLAIM = dt.timedelta(minutes=15)
 DIGEST_HOUR = 7
@@ -52,6 +44,9 @@ REPORTERS = (Role.REPORTER, Role.HEAD)
 # daily digest (07:00, the reports sent since the previous digest); weekly and "off" are kept as
 # chosen, since the queue and the notification centre always show them.
 DIGEST_ONLY_KINDS = frozenset({"awaiting_review"})
+# Deadline reminders of one item, weakest first: a person gets one a day, the strongest.
+STRENGTH = {"due_soon": 1, "due_today": 2, "overdue": 3, "escalation": 4}
+NO_RECIPIENT = "đơn vị chưa có tài khoản nhận nhắc việc"
 
 
 @dataclass(frozen=True)
@@ -71,6 +66,12 @@ class Reminder:
     # Named people (the reporter who drafted a report, the head who sent it, a requester), in
     # addition to those the agency's roles reach.
     recipients: Sequence[User] = ()
+    # When the agency has nobody in those roles, its parent's heads, else the standing body,
+    # get it instead, marked as such (deadline reminders: nobody is left unurged).
+    fallback: bool = False
+    # Among one item's deadline reminders of the same kind for one person and day, the higher
+    # wins (the more days overdue, the closer the deadline).
+    urgency: int = 0
 
 
 def members(agency: Agency, roles: Iterable[str]) -> list[User]:
@@ -103,28 +104,87 @@ def unit_heads(agency: Agency) -> list[User]:
     return [user for user in heads if len(user.membership.agency.path) == nearest]
 
 
-def deliver(reminders: Iterable[Reminder]) -> int:
-    """Create the in-app notifications (once per person and key)."""
-    rows = []
-    for reminder in reminders:
-        people = members(reminder.agency, reminder.roles) if reminder.roles else []
-        if reminder.include_standing:
-            people += standing_body(reminder.agency)
-        people += [user for user in reminder.recipients if user.is_active]
-        for user in {u.pk: u for u in people}.values():
-            rows.append(
-                Notification(
-                    recipient=user,
-                    agency=reminder.agency,
-                    item=reminder.item,
-                    kind=reminder.kind,
-                    key=reminder.key,
-                    subject=mask_cccd(reminder.subject)[:300],
-                    body=mask_cccd(reminder.body),
-                    link=reminder.link,
-                    mandatory=reminder.mandatory,
+class Addressing:
+    """Who a reminder reaches, each agency and role set looked up once per delivery."""
+
+    def __init__(self) -> None:
+        self._members: dict[tuple[int, tuple[str, ...]], list[User]] = {}
+        self._fallback: dict[int, tuple[list[User], str]] = {}
+
+    def members(self, agency: Agency, roles: Sequence[str]) -> list[User]:
+        key = (agency.pk, tuple(sorted(roles)))
+        if key not in self._members:
+            self._members[key] = members(agency, roles)
+        return self._members[key]
+
+    def fallback(self, agency: Agency) -> tuple[list[User], str]:
+        """For an agency without reporters or heads: its parent's heads, else the standing
+        body, and the line that tells them why they receive it."""
+        if agency.pk not in self._fallback:
+            parent = agency.parent
+            province = province_of(agency)
+            heads = (
+                list(
+                    User.objects.filter(
+                        is_active=True, membership__agency=parent, membership__role=Role.HEAD
+                    )
                 )
+                if parent is not None and parent.pk != province.pk
+                else []
             )
+            people = heads or standing_body(agency)
+            whom = "lãnh đạo cơ quan cấp trên" if heads else "cơ quan thường trực"
+            self._fallback[agency.pk] = (
+                people,
+                f"{agency.name}: {NO_RECIPIENT}; thông báo gửi {whom} để chỉ đạo, đôn đốc.",
+            )
+        return self._fallback[agency.pk]
+
+    def people(self, reminder: Reminder) -> tuple[list[User], str]:
+        people = self.members(reminder.agency, reminder.roles) if reminder.roles else []
+        note = ""
+        if reminder.fallback and not people and not reminder.recipients:
+            people, note = self.fallback(reminder.agency)
+        if reminder.include_standing:
+            people = people + standing_body(reminder.agency)
+        people = people + [user for user in reminder.recipients if user.is_active]
+        return list({user.pk: user for user in people}.values()), note
+
+
+def deliver(reminders: Iterable[Reminder]) -> int:
+    """Create the in-app notifications (once per person and key). Of one item's deadline
+    reminders, each person gets the strongest only ("quá hạn" to the reporters and "báo cáo
+    lãnh đạo" to the head, not both to the head)."""
+    addressing = Addressing()
+    reminders = list(reminders)
+    chosen: dict[tuple[int, str], tuple[tuple[int, int], Reminder, str]] = {}
+    for order, reminder in enumerate(reminders):
+        people, note = addressing.people(reminder)
+        for user in people:
+            if reminder.item is not None and reminder.kind in STRENGTH:
+                slot = (user.pk, f"item:{reminder.item.pk}")
+                strength = (STRENGTH[reminder.kind], reminder.urgency)
+            else:
+                slot, strength = (user.pk, f"{order}:{reminder.key}"), (0, 0)
+            held = chosen.get(slot)
+            if held is None or strength > held[0]:
+                chosen[slot] = (strength, reminder, note)
+    rows = []
+    for (user_pk, _), (_, reminder, note) in chosen.items():
+        body = f"{reminder.body}\n({note})" if note else reminder.body
+        rows.append(
+            Notification(
+                recipient_id=user_pk,
+                agency=reminder.agency,
+                item=reminder.item,
+                kind=reminder.kind,
+                key=reminder.key,
+                subject=mask_cccd(reminder.subject)[:300],
+                body=mask_cccd(body),
+                link=reminder.link,
+                mandatory=reminder.mandatory,
+            )
+        )
     created = Notification.objects.bulk_create(rows, ignore_conflicts=True)
     return len(created)
 
@@ -151,262 +211,6 @@ def settle_on_commit(kind: str, keys: Iterable[str] = (), key_prefix: str = "") 
     transaction.on_commit(lambda: settle(kind, chosen, key_prefix))
 
 
-# --- daily reminders ------------------------------------------------------------------------
-
-
-def rule_for(plan: Plan) -> ReminderRule:
-    return getattr(plan, "reminder_rule", None) or ReminderRule(plan=plan)
-
-
-def item_reminders(day: dt.date, plans: Iterable[Plan]) -> list[Reminder]:
-    """Deadline reminders for every unfinished item of the plans, as of day."""
-    out: list[Reminder] = []
-    agencies: dict[int, Agency] = {}
-    for plan in plans:
-        rule = rule_for(plan)
-        before = set(rule.before_days)
-        as_of = AsOf.make(day)
-        for chunk in iter_item_statuses(
-            Scope(plan=plan, top_level_only=False),
-            as_of,
-            deadline_classes=[DeadlineClass.IN_TIME, DeadlineClass.DUE_SOON, DeadlineClass.OVERDUE],
-        ):
-            for row in chunk:
-                if row.deadline_now is None:
-                    continue
-                agency_id = row.responsible_agency_id
-                if agency_id not in agencies:
-                    agencies[agency_id] = Agency.objects.get(pk=agency_id)
-                agency = agencies[agency_id]
-                item = row.item
-                left = (row.deadline_now - day).days
-                due = format_date(row.deadline_now)
-                link = reverse("plans:item_detail", args=[item.pk])
-                what = f"{item.get_kind_display().lower()} {item.code} (Kế hoạch số {plan.number})"
-                head = f"“{item.title}”, {what}, do {agency.name} chủ trì"
-                if left in before:
-                    out.append(
-                        Reminder(
-                            agency,
-                            REPORTERS,
-                            "due_soon",
-                            f"before:{item.pk}:{row.deadline_now}:{left}",
-                            f"Nhắc việc: {what} đến hạn ngày {format_date(row.deadline_now)} "
-                            f"(còn {left} ngày)",
-                            f"{head}, đến hạn ngày {format_date(row.deadline_now)}. Tình trạng: "
-                            f"{row.state_label}. Đề nghị hoàn thành và báo cáo kết quả đúng hạn.",
-                            link,
-                            item,
-                            rule.mandatory,
-                        )
-                    )
-                elif left == 0 and rule.on_due_day:
-                    out.append(
-                        Reminder(
-                            agency,
-                            REPORTERS,
-                            "due_today",
-                            f"due:{item.pk}:{row.deadline_now}",
-                            f"Đến hạn hôm nay: {what}",
-                            f"{head}, đến hạn hôm nay ({format_date(day)}). Tình trạng: "
-                            f"{row.state_label}. Đề nghị báo cáo kết quả ngay trong ngày.",
-                            link,
-                            item,
-                            rule.mandatory,
-                        )
-                    )
-                elif left < 0:
-                    late = -left
-                    # The day after the deadline, then every overdue_every_days while overdue.
-                    if (late - 1) % rule.overdue_every_days == 0:
-                        out.append(
-                            Reminder(
-                                agency,
-                                REPORTERS,
-                                "overdue",
-                                f"overdue:{item.pk}:{row.deadline_now}:{late}",
-                                f"Quá hạn {late} ngày: {what}",
-                                f"{head}, đã quá hạn {late} ngày (hạn {due}). "
-                                f"Tình trạng: {row.state_label}. Đề nghị khẩn trương hoàn thành, "
-                                "báo cáo rõ nguyên nhân, khó khăn và đề xuất gia hạn nếu cần.",
-                                link,
-                                item,
-                                rule.mandatory,
-                            )
-                        )
-                    over = late - rule.escalate_after_days
-                    if over >= 1 and (over - 1) % 7 == 0:
-                        roles = [r for r in rule.escalation_roles if r != Role.STANDING]
-                        out.append(
-                            Reminder(
-                                agency,
-                                roles or [Role.HEAD],
-                                "escalation",
-                                f"escalate:{item.pk}:{row.deadline_now}:{late}",
-                                f"Báo cáo lãnh đạo: {what} quá hạn {late} ngày",
-                                f"{head}, quá hạn {late} ngày, vượt ngưỡng "
-                                f"{rule.escalate_after_days} ngày. Đề nghị thủ trưởng đơn vị "
-                                "trực tiếp chỉ đạo, báo cáo cơ quan thường trực.",
-                                link,
-                                item,
-                                True,
-                                include_standing=Role.STANDING in rule.escalation_roles,
-                            )
-                        )
-    return out
-
-
-def period_reminders(day: dt.date, plans: Iterable[Plan]) -> list[Reminder]:
-    """Periods: reporting opens at the cut-off, the due date nears, reports are missing."""
-    out: list[Reminder] = []
-    for plan in plans:
-        rule = rule_for(plan)
-        if not rule.period_reminders:
-            continue
-        province = province_of(plan.issuing_agency)
-        for period in ReportingPeriod.objects.filter(
-            Q(plan=plan),
-            Q(cutoff=day)
-            | Q(due_on=day + dt.timedelta(days=rule.period_due_days_before))
-            | Q(due_on=day - dt.timedelta(days=1)),
-        ):
-            link = reverse("progress:compliance", args=[period.pk])
-            rows = compliance_for_period(period)
-            label, due_on = period.label, format_date(period.due_on)
-            if period.cutoff == day:
-                for row in rows:
-                    name = row.agency.name
-                    out.append(
-                        Reminder(
-                            row.agency,
-                            REPORTERS,
-                            "period_open",
-                            f"open:{period.pk}",
-                            f"Kỳ báo cáo {label} (Kế hoạch số {plan.number}) đã chốt số liệu",
-                            f"Số liệu tính đến ngày {format_date(period.cutoff)}. Đề nghị {name} "
-                            f"gửi báo cáo {row.expected} nhiệm vụ, mô hình trước ngày "
-                            f"{format_date(period.due_on)}.",
-                            link,
-                            None,
-                            rule.mandatory,
-                        )
-                    )
-            if period.due_on == day + dt.timedelta(days=rule.period_due_days_before):
-                for row in rows:
-                    name = row.agency.name
-                    if row.missing:
-                        out.append(
-                            Reminder(
-                                row.agency,
-                                REPORTERS,
-                                "period_due",
-                                f"due:{period.pk}",
-                                f"Sắp hết hạn gửi báo cáo {label} ({due_on})",
-                                f"{name} còn {row.missing} nhiệm vụ, mô hình chưa gửi báo cáo "
-                                f"kỳ {period.label} của Kế hoạch số {plan.number}.",
-                                link,
-                                None,
-                                rule.mandatory,
-                            )
-                        )
-            if period.due_on == day - dt.timedelta(days=1):
-                late = [row for row in rows if row.missing]
-                for row in late:
-                    name = row.agency.name
-                    out.append(
-                        Reminder(
-                            row.agency,
-                            REPORTERS,
-                            "period_missing",
-                            f"missing:{period.pk}",
-                            f"Chưa gửi báo cáo {period.label} (hạn {format_date(period.due_on)})",
-                            f"{name} chưa gửi báo cáo {row.missing} nhiệm vụ, mô hình kỳ "
-                            f"{period.label} của Kế hoạch số {plan.number}. Đề nghị gửi ngay.",
-                            link,
-                            None,
-                            True,
-                        )
-                    )
-                if late:
-                    names = "; ".join(f"{r.agency.name} ({r.missing})" for r in late)
-                    out.append(
-                        Reminder(
-                            province,
-                            [Role.STANDING],
-                            "period_missing_summary",
-                            f"missing-all:{period.pk}",
-                            f"{len(late)} đơn vị chưa gửi báo cáo {period.label}",
-                            f"Kế hoạch số {plan.number}, kỳ {period.label}: {names}.",
-                            link,
-                            None,
-                            True,
-                        )
-                    )
-    return out
-
-
-def weekly_summary(day: dt.date, plans: Sequence[Plan]) -> list[Reminder]:
-    """Monday's summary for leaders: the officials' sentences as of the last cut-off and the
-    items longest overdue."""
-    if day.weekday() != 0 or not plans:
-        return []
-    out = []
-    by_province: dict[int, list[Plan]] = defaultdict(list)
-    for plan in plans:
-        by_province[province_of(plan.issuing_agency).pk].append(plan)
-    for province_id, province_plans in by_province.items():
-        province = Agency.objects.get(pk=province_id)
-        text = summary_text(day, province_plans)
-        week = day.isocalendar().week
-        if text:
-            out.append(
-                Reminder(
-                    province,
-                    [Role.LEADER, Role.STANDING],
-                    "weekly_summary",
-                    f"summary:{day.isocalendar().year}-W{day.isocalendar().week:02d}",
-                    f"Tóm tắt tình hình thực hiện Đề án 06 tuần {week}/{day.year}",
-                    text,
-                    reverse("dashboard:overview"),
-                    None,
-                    True,
-                )
-            )
-    return out
-
-
-def last_cutoff(day: dt.date, plans: Sequence[Plan]) -> dt.date:
-    period = (
-        ReportingPeriod.objects.filter(plan__in=plans, cutoff__lte=day).order_by("-cutoff").first()
-    )
-    return period.cutoff if period else day
-
-
-def summary_text(day: dt.date, plans: Sequence[Plan]) -> str:
-    cutoff = last_cutoff(day, plans)
-    as_of = AsOf.make(cutoff)
-    lines = [f"Số liệu tính đến ngày {format_date(cutoff)}."]
-    overdue = []
-    for plan in plans:
-        summary = status_summary(Scope(plan=plan), as_of)
-        if summary.all.total:
-            lines += [f"- {s}" for s in plan_sentences(plan, summary)]
-        for chunk in iter_item_statuses(
-            Scope(plan=plan), as_of, deadline_classes=[DeadlineClass.OVERDUE]
-        ):
-            overdue += chunk
-    overdue.sort(key=lambda r: r.deadline_now or dt.date.max)
-    if overdue:
-        lines.append("Các nhiệm vụ, mô hình quá hạn lâu nhất:")
-        lines += [
-            f"- {r.item.code}. {r.item.title} ({r.item.lead_agency.label}; hạn "
-            f"{format_date(r.deadline_now)})"
-            for r in overdue[:10]
-            if r.deadline_now
-        ]
-    return "\n".join(lines)
-
-
 def claim_run(name: str, worker: str, now: dt.datetime) -> bool:
     """Claim a named piece of work; a claim left unfinished for 15 minutes is taken over."""
     try:
@@ -425,38 +229,37 @@ def finish_run(name: str) -> None:
     ScheduledRun.objects.filter(name=name).update(finished_at=timezone.now())
 
 
-def generate_reminders(day: dt.date, worker: str, now: dt.datetime | None = None) -> int | None:
-    """Today's reminders, once per day however many workers run (None: already done)."""
-    name = f"reminders:{day.isoformat()}"
-    if not claim_run(name, worker, now or timezone.now()):
-        return None
-    plans = list(
-        Plan.objects.select_related("issuing_agency", "reminder_rule").filter(issued_on__lte=day)
-    )
-    created = deliver(item_reminders(day, plans))
-    created += deliver(period_reminders(day, plans))
-    created += deliver(weekly_summary(day, plans))
-    finish_run(name)
-    return created
-
-
 # --- e-mail ---------------------------------------------------------------------------------
 
 
-def _preference(user: User) -> str:
-    pref = NotificationPreference.objects.filter(user=user).first()
-    return pref.delivery if pref else Delivery.DAILY
+def preferences(user_ids: Iterable[int]) -> dict[int, str]:
+    """How each person chose to receive e-mail (daily when they never chose)."""
+    return dict(
+        NotificationPreference.objects.filter(user_id__in=list(user_ids)).values_list(
+            "user_id", "delivery"
+        )
+    )
 
 
-def queue_emails(now: dt.datetime) -> int:
-    """Turn pending notifications into e-mails: at once, or one digest per person and day
-    (at 07:00) or week (Mondays). Mandatory reminders reach even those who turned e-mail off.
+def _mode(user: User, chosen: dict[int, str]) -> str:
+    return chosen.get(user.pk, Delivery.DAILY)
+
+
+def queue_emails(now: dt.datetime, calendar: Calendar | None = None) -> int:
+    """Turn pending notifications into e-mails, on working days: at once, or one digest per
+    person and day (from 07:00) or week (its first working day). Mandatory reminders reach
+    everyone at least daily: those who chose a weekly digest or no e-mail get them in a daily
+    digest.
 
     A notice that arrives after the person's digest of the day (or week) was queued goes into
     the next digest, not into a follow-up message: people chose one message a day or a week,
     and the notification centre shows the notice at once. It stays pending (no message) until
     then, so it is never counted as e-mailed without a message that carries it."""
     local = timezone.localtime(now)
+    today = local.date()
+    calendar = calendar or Calendar.load()
+    if not calendar.works(today):
+        return 0
     queued = 0
     pending = (
         Notification.objects.filter(email__isnull=True, mail_settled=False)
@@ -467,9 +270,11 @@ def queue_emails(now: dt.datetime) -> int:
     by_user: dict[int, list[Notification]] = defaultdict(list)
     for note in pending:
         by_user[note.recipient_id].append(note)
+    chosen = preferences(by_user)
+    year, week, _ = today.isocalendar()
     for notes in by_user.values():
         user = notes[0].recipient
-        mode = _preference(user)
+        mode = _mode(user, chosen)
         if mode == Delivery.OFF:
             notes = [n for n in notes if n.mandatory]
             mode = Delivery.DAILY
@@ -479,22 +284,40 @@ def queue_emails(now: dt.datetime) -> int:
                     queued += email_queue(key=f"n:{note.pk}", user=user, notes=[note], now=now)
             notes = [n for n in notes if n.kind in DIGEST_ONLY_KINDS]
             mode = Delivery.DAILY
-        if not notes:
+        if not notes or local.hour < DIGEST_HOUR:
             continue
-        digest_time = local.hour >= DIGEST_HOUR and (mode == Delivery.DAILY or local.weekday() == 0)
-        if not digest_time:
-            continue
-        key = f"digest:{user.pk}:{local.date()}"
+        if mode == Delivery.WEEKLY:
+            week_key = f"digest-week:{user.pk}:{year}-W{week:02d}"
+            weekly = OutgoingEmail.objects.filter(key=week_key).first()
+            if weekly is None and _weekly_digest_day(today, calendar):
+                of = f"tuần {local:%d/%m/%Y}"
+                queued += email_queue(key=week_key, user=user, notes=notes, now=now, digest_of=of)
+                continue
+            if weekly is not None and timezone.localtime(weekly.due_at).date() == today:
+                continue  # the week's digest went today: mandatory ones wait for tomorrow's
+            notes = [n for n in notes if n.mandatory]
+            if not notes:
+                continue
+        key = f"digest:{user.pk}:{today}"
         if _already_queued(key):
             continue  # today's digest has gone: what came after it waits for the next one
         queued += email_queue(
-            key=key,
-            user=user,
-            notes=notes,
-            now=now,
-            digest_of=f"{'tuần' if mode == Delivery.WEEKLY else 'ngày'} {local:%d/%m/%Y}",
+            key=key, user=user, notes=notes, now=now, digest_of=f"ngày {local:%d/%m/%Y}"
         )
     return queued
+
+
+def _weekly_digest_day(today: dt.date, calendar: Calendar) -> bool:
+    """The week's first working day; or a later day of the week if the worker did not run on
+    it (its reminder round never finished): a missed Monday is caught up, once."""
+    start = calendar.week_start(today)
+    if start is None or today < start:
+        return False
+    if today == start:
+        return True
+    return not ScheduledRun.objects.filter(
+        name=f"reminders:{start.isoformat()}", finished_at__isnull=False
+    ).exists()
 
 
 def _already_queued(key: str) -> bool:
@@ -580,6 +403,33 @@ def permanent_refusal(error: Exception) -> str | None:
     return None
 
 
+# Bodies in quoted-printable: 7-bit safe through every relay, still readable when opened raw.
+BODY_CHARSET = mime_charset.Charset("utf-8")
+BODY_CHARSET.body_encoding = mime_charset.QP
+
+
+def site_domain() -> str:
+    """The site's host name, for Message-IDs (never the machine's name or localhost)."""
+    host = urlsplit(settings.TIENDO_BASE_URL).hostname or ""
+    if host in {"", "localhost"}:
+        host = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].rstrip(">").strip() or "tiendo"
+    return host
+
+
+def mail_message(email: OutgoingEmail) -> EmailMessage:
+    """The message as sent: the same Message-ID on every attempt, so a message the server took
+    just before a failure is recognised as one by mail clients."""
+    message = EmailMessage(
+        email.subject,
+        email.body,
+        settings.DEFAULT_FROM_EMAIL,
+        [email.to],
+        headers={"Message-ID": f"<tiendo.{email.pk}.{email.due_at:%Y%m%d%H%M%S}@{site_domain()}>"},
+    )
+    message.encoding = BODY_CHARSET
+    return message
+
+
 def send_due_emails(worker: str, now: dt.datetime, limit: int = 200) -> tuple[int, int]:
     """Send what is due. A temporary failure is retried with back-off; a permanent refusal
     (5xx) marks the message failed for good. Both are shown to administrators, a refusal also
@@ -595,10 +445,7 @@ def send_due_emails(worker: str, now: dt.datetime, limit: int = 200) -> tuple[in
         if not claimed:
             continue  # another worker has it
         try:
-            message = EmailMessage(
-                email.subject, email.body, settings.DEFAULT_FROM_EMAIL, [email.to]
-            )
-            message.send(fail_silently=False)
+            mail_message(email).send(fail_silently=False)
         except Exception as error:
             failed += 1
             attempts = email.attempts + 1
@@ -625,12 +472,3 @@ def send_due_emails(worker: str, now: dt.datetime, limit: int = 200) -> tuple[in
             sent += 1
             OutgoingEmail.objects.filter(pk=email.pk).update(sent_at=now, last_error="")
     return sent, failed
-
-
-def tick(worker: str, now: dt.datetime | None = None) -> dict[str, int | None]:
-    """One round of the worker: today's reminders, digests, and e-mails due."""
-    moment = now or timezone.now()
-    created = generate_reminders(timezone.localtime(moment).date(), worker, moment)
-    queued = queue_emails(moment)
-    sent, failed = send_due_emails(worker, moment)
-    return {"reminders": created, "queued": queued, "sent": sent, "failed": failed}

@@ -85,6 +85,7 @@ PILOT_SITES = {"MH01": ("H412", "H425", "H429"), "MH05": ("H412", "H427")}
 
 DEMO_PASSWORD = "TienDo@2024"  # noqa: S105 - printed demo logins of the sample only
 # username, full name, agency key, role, position
+SAMPLE_MAIL_DOMAIN = "nghean.example"
 DEMO_USERS = (
     ("quantri", "Quản trị hệ thống", "UBND", Role.ADMIN, "Quản trị hệ thống"),
     ("lanhdao", "Lê Hồng Vinh", "UBND", Role.LEADER, "Phó Chủ tịch Thường trực UBND tỉnh"),
@@ -862,6 +863,8 @@ def _demo_users(bodies: dict[str, Agency]) -> list[tuple[str, str, str]]:
             encoded = encoded or make_password(DEMO_PASSWORD)
             user = get_user_model()(
                 username=username,
+                # A reserved domain (RFC 2606): the sample's reminders can never reach anyone.
+                email=f"{username}@{SAMPLE_MAIL_DOMAIN}",
                 first_name=first,
                 last_name=last,
                 is_staff=is_admin,
@@ -869,6 +872,9 @@ def _demo_users(bodies: dict[str, Agency]) -> list[tuple[str, str, str]]:
                 password=encoded,
             )
             user.save()
+        elif not user.email:
+            user.email = f"{username}@{SAMPLE_MAIL_DOMAIN}"
+            user.save(update_fields=["email"])
         membership_set(user=user, agency=bodies[key], role=role, position=position)
         label = f"{Role(role).label} – {bodies[key].label}"
         users.append((username, DEMO_PASSWORD, label))

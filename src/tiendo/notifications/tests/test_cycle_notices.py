@@ -173,7 +173,7 @@ def test_a_report_decided_before_the_digest_leaves_it(
     ):
         update_send(actor=cast.actor(cast.head), update=update, expected_version=1)
         update_review(actor=cast.actor(cast.standing), update=update, decision="confirmed")
-    deliver_mail(at(dt.date(2024, 3, 16), 7))
+    deliver_mail(at(dt.date(2024, 3, 18), 7))
     assert mails_to(cast.standing) == []
     assert notices().get(kind="awaiting_review").read_at is not None
 
@@ -222,7 +222,7 @@ def test_a_return_reaches_a_reporter_who_turned_mail_off(
         update_review(
             actor=cast.actor(cast.standing), update=update, decision="returned", note="Thiếu số"
         )
-    deliver_mail(at(dt.date(2024, 3, 16), 7))
+    deliver_mail(at(dt.date(2024, 3, 18), 7))
     [digest] = mails_to(cast.reporter)
     assert "Lý do: Thiếu số." in digest.body
 
@@ -236,7 +236,7 @@ def test_notices_after_the_days_digest_wait_for_the_next_one(
         django_capture_on_commit_callbacks(execute=True),
     ):
         update_send(actor=cast.actor(cast.head), update=update, expected_version=1)
-    deliver_mail(at(dt.date(2024, 3, 16), 7))  # the standing officer's digest of the 16th
+    deliver_mail(at(dt.date(2024, 3, 18), 7))  # the standing officer's digest of Monday the 18th
     later = update_create_draft(
         actor=cast.actor(cast.reporter),
         item=cast.item,
@@ -244,13 +244,13 @@ def test_notices_after_the_days_digest_wait_for_the_next_one(
         data=UpdateInput(valid_on=dt.date(2024, 3, 14), state=Lifecycle.IN_PROGRESS, percent=50),
     )
     with (
-        time_machine.travel(at(dt.date(2024, 3, 16), 10), tick=False),
+        time_machine.travel(at(dt.date(2024, 3, 18), 10), tick=False),
         django_capture_on_commit_callbacks(execute=True),
     ):
         update_send(actor=cast.actor(cast.head), update=later, expected_version=1)
-    deliver_mail(at(dt.date(2024, 3, 16), 11))
+    deliver_mail(at(dt.date(2024, 3, 18), 11))
     assert len(mails_to(cast.standing)) == 1
-    deliver_mail(at(dt.date(2024, 3, 17), 7))
+    deliver_mail(at(dt.date(2024, 3, 19), 7))
     digests = mails_to(cast.standing)
     assert len(digests) == 2 and f"/bao-cao/{later.pk}/" in digests[1].body
 

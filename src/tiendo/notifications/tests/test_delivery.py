@@ -22,7 +22,8 @@ from django.test import Client
 from django.urls import reverse
 
 from tiendo.notifications.models import Notification, OutgoingEmail, ScheduledRun
-from tiendo.notifications.services import send_due_emails, tick
+from tiendo.notifications.rounds import tick
+from tiendo.notifications.services import send_due_emails
 from tiendo.testing import VN, Cast, make_cast
 
 
@@ -93,6 +94,22 @@ def test_digests_arrive_through_smtp_in_vietnamese(smtp: Inbox) -> None:
         cast.colleague.email,
         cast.head.email,
     }
+    # 7-bit safe on every relay, and identified by the site, not by the machine's name.
+    assert {m["Content-Transfer-Encoding"] for m in smtp.messages} == {"quoted-printable"}
+    ids = {m["Message-ID"] for m in smtp.messages}
+    assert len(ids) == 3 and all(i.endswith("@127.0.0.1>") for i in ids), ids
+
+
+@pytest.mark.django_db
+def test_message_ids_carry_the_sites_domain(smtp: Inbox, settings: Any) -> None:
+    settings.TIENDO_BASE_URL = "https://tiendo.nghean.gov.vn/"
+    with_emails(make_cast())
+    with time_machine.travel(at(dt.date(2024, 3, 13)), tick=False):
+        tick("w1")
+    assert smtp.messages
+    assert all(m["Message-ID"].endswith("@tiendo.nghean.gov.vn>") for m in smtp.messages)
+    raw = smtp.messages[0].as_bytes()
+    assert all(byte < 128 for byte in raw)  # no raw 8-bit anywhere
 
 
 @pytest.mark.django_db
@@ -154,12 +171,12 @@ def test_two_worker_processes_never_send_the_same_message(smtp: Inbox, settings:
 @pytest.mark.django_db
 def test_the_notification_centre_counts_unread_and_marks_read(client: Client) -> None:
     cast = make_cast()
-    with time_machine.travel(at(dt.date(2024, 6, 23)), tick=False):
-        tick("w1")  # 7 days before the 30/6 deadline
+    with time_machine.travel(at(dt.date(2024, 6, 21)), tick=False):
+        tick("w1")  # 7 days before the 30/6 deadline is a Sunday: the Friday before
     client.force_login(cast.reporter)
     page = client.get(reverse("notifications:inbox")).content.decode()
     assert 'aria-label="1 thông báo chưa đọc"' in page
-    assert "đến hạn ngày 30/06/2024 (còn 7 ngày)" in page
+    assert "đến hạn ngày 30/06/2024 (Chủ nhật, ngày nghỉ; còn 9 ngày)" in page
     client.post(reverse("notifications:mark_read"))
     assert not Notification.objects.filter(recipient=cast.reporter, read_at__isnull=True).exists()
 

@@ -27,13 +27,13 @@ from tiendo.notifications.models import (
     NotificationPreference,
     OutgoingEmail,
 )
+from tiendo.notifications.rounds import tick
 from tiendo.notifications.services import (
     Reminder,
     deliver,
     email_queue,
     queue_emails,
     send_due_emails,
-    tick,
 )
 from tiendo.testing import VN, Cast, make_cast
 
@@ -134,15 +134,15 @@ def arriving_while_queueing(
 ) -> list[Notification]:
     """A notice created while the worker's round runs, after it has read what is pending (as
     an event committed by a web request at that moment would be)."""
-    real = services._preference
+    real = services._mode
     made: list[Notification] = []
 
-    def preference(person: User) -> str:
+    def mode(person: User, chosen: dict[int, str]) -> str:
         if person.pk == user.pk and not made:
             made.append(notice(cast, user, label, moment))
-        return real(person)
+        return real(person, chosen)
 
-    monkeypatch.setattr(services, "_preference", preference)
+    monkeypatch.setattr(services, "_mode", mode)
     return made
 
 

@@ -19,7 +19,7 @@ from tiendo.notifications.models import (
     OutgoingEmail,
     ReminderRule,
 )
-from tiendo.notifications.services import tick
+from tiendo.notifications.rounds import tick
 from tiendo.progress.models import Decision, Lifecycle
 from tiendo.progress.services import UpdateInput, update_create_draft, update_review, update_send
 from tiendo.testing import VN, Cast, make_cast, make_item
@@ -70,9 +70,10 @@ def days_by_kind(user: Any) -> dict[str, list[dt.date]]:
 def test_the_right_people_are_urged_on_the_right_days(cast: Cast) -> None:
     run_days(dt.date(2024, 3, 10), dt.date(2024, 4, 12))
     reporter = days_by_kind(cast.reporter)
+    # 7, 3 and 1 days before Wednesday 20/3; the 3-day one falls on Sunday: Friday instead.
     assert reporter["due_soon"] == [
         dt.date(2024, 3, 13),
-        dt.date(2024, 3, 17),
+        dt.date(2024, 3, 15),
         dt.date(2024, 3, 19),
     ]
     assert reporter["due_today"] == [dt.date(2024, 3, 20)]
@@ -85,10 +86,22 @@ def test_the_right_people_are_urged_on_the_right_days(cast: Cast) -> None:
     assert "escalation" not in reporter
     head = days_by_kind(cast.head)
     assert head["escalation"] == [dt.date(2024, 4, 4), dt.date(2024, 4, 11)]  # overdue > 14 days
-    assert days_by_kind(cast.standing)["escalation"] == [dt.date(2024, 4, 4), dt.date(2024, 4, 11)]
+    # The standing body gets one list a week (Mondays), not a notice per item.
+    standing = Notification.objects.filter(recipient=cast.standing, kind__startswith="escalation")
+    assert [(n.kind, n.created_at.astimezone(VN).date()) for n in standing] == [
+        ("escalation_digest", dt.date(2024, 4, 8))
+    ]
+    assert f"{cast.item.code}. {cast.item.title}" in standing[0].body
+    assert "hạn 20/03/2024, quá hạn 19 ngày" in standing[0].body
     assert days_by_kind(cast.outsider) == {}  # another department's people are not bothered
-    note = Notification.objects.filter(recipient=cast.reporter, kind="due_soon").last()
-    assert note is not None and "đến hạn ngày 20/03/2024 (còn 7 ngày)" in note.subject
+    soon = Notification.objects.filter(recipient=cast.reporter, kind="due_soon")
+    assert [n.subject.rpartition("đến hạn ngày ")[2] for n in soon.order_by("created_at")] == [
+        "20/03/2024 (còn 7 ngày)",
+        "20/03/2024 (còn 5 ngày)",  # written on Friday for Sunday's reminder
+        "20/03/2024 (còn 1 ngày)",
+    ]
+    # Nobody is urged on a day off.
+    assert not [n for n in Notification.objects.all() if n.created_at.astimezone(VN).weekday() > 4]
 
 
 def test_done_items_are_not_urged(cast: Cast) -> None:

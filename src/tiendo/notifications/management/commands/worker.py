@@ -11,7 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
 
-from tiendo.notifications.services import tick
+from tiendo.notifications.rounds import tick
 
 
 class Command(BaseCommand):
@@ -35,7 +35,8 @@ class Command(BaseCommand):
         while True:
             close_old_connections()
             result = tick(worker)
-            made = "đã chạy" if result["reminders"] is None else result["reminders"]
+            count = result["reminders"]
+            made = "không (ngày nghỉ, hoặc hôm nay đã chạy)" if count is None else str(count)
             self.stdout.write(
                 f"[{worker}] nhắc việc mới: {made}, thư xếp hàng: {result['queued']}, "
                 f"đã gửi: {result['sent']}, lỗi: {result['failed']}"
