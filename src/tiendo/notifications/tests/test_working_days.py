@@ -13,6 +13,8 @@ from django.core import mail
 
 from tiendo.accounts.models import Role
 from tiendo.accounts.services import membership_set
+from tiendo.agencies.services import agency_record_succession
+from tiendo.lib.periods import PeriodKind
 from tiendo.notifications.models import (
     Delivery,
     Notification,
@@ -21,8 +23,8 @@ from tiendo.notifications.models import (
 )
 from tiendo.notifications.rounds import tick
 from tiendo.notifications.services import NO_RECIPIENT
-from tiendo.progress.periods import holidays_seed
-from tiendo.testing import VN, Cast, make_agency, make_cast, make_item
+from tiendo.progress.periods import holidays_seed, period_open
+from tiendo.testing import VN, Cast, make_agency, make_cast, make_item, make_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -228,3 +230,41 @@ def test_a_person_without_a_role_in_the_agency_gets_nothing(cast: Cast) -> None:
     cast.item.save()
     run(dt.date(2024, 3, 13), dt.date(2024, 3, 13))
     assert not Notification.objects.filter(recipient=stranger, item=cast.item).exists()
+
+
+def test_the_monday_summary_and_reminders_name_the_body_valid_on_the_day(cast: Cast) -> None:
+    old = make_agency("Sở Thông tin và Truyền thông", parent=cast.province)
+    new = make_agency("Sở Khoa học và Công nghệ", parent=cast.province)
+    plan = make_plan(cast.province, issued_on=dt.date(2025, 1, 10))
+    item = make_item(plan, lead=old, deadline=dt.date(2025, 6, 1))  # 85 days overdue on 25/8
+    period_open(actor=None, plan=plan, kind=PeriodKind.QUARTER, year=2025, number=2)
+    agency_record_succession(predecessor=old, successors=[new], effective_on=dt.date(2025, 7, 1))
+    head = User.objects.create_user("t.khcn.lanhdao", email="khcn.lanhdao@tinh.gov.vn")
+    membership_set(user=head, agency=new, role=Role.HEAD)
+    run(dt.date(2025, 8, 25), dt.date(2025, 8, 25))  # a Monday
+    summary = Notification.objects.get(recipient=cast.leader, kind="weekly_summary")
+    # The figures are those of the cut-off (14/06/2025); who answers is today's body.
+    assert "Số liệu tính đến ngày 14/06/2025." in summary.body
+    assert f"- {item.code}. {item.title} (Sở Khoa học và Công nghệ; hạn 01/06/2025" in summary.body
+    assert "Thông tin và Truyền thông" not in summary.body
+    reminders = Notification.objects.filter(item=item)
+    assert {n.agency for n in reminders} == {new}
+    assert head in {n.recipient for n in reminders}
+
+
+def test_without_a_mail_server_messages_are_written_as_files(
+    cast: Cast, settings: Any, tmp_path: Any
+) -> None:
+    from email import message_from_bytes, policy
+
+    settings.EMAIL_BACKEND = "tiendo.notifications.mailbox.EmailBackend"
+    settings.TIENDO_MAIL_DIR = str(tmp_path / "mail")
+    cast.item.deadline = dt.date(2024, 3, 20)
+    cast.item.save()
+    run(dt.date(2024, 3, 13), dt.date(2024, 3, 13))
+    files = sorted((tmp_path / "mail").glob("*.eml"))
+    assert len(files) == 3  # the reporter, the colleague, the head
+    message = message_from_bytes(files[0].read_bytes(), policy=policy.default)
+    assert "nội dung cần xử lý – tổng hợp ngày 13/03/2024" in str(message["Subject"])
+    body = message.get_body()
+    assert body is not None and "đến hạn ngày 20/03/2024 (còn 7 ngày)" in body.get_content()
