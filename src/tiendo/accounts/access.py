@@ -350,3 +350,23 @@ def plan_importer_province(actor: Actor) -> Agency:
     if not (actor.role == Role.STANDING or actor.is_superuser) or actor.agency is None:
         raise PermissionDenied("Chỉ cơ quan thường trực mới được nhập kế hoạch.")
     return province_of(actor.agency)
+
+
+def reminder_coverage_province(actor: Actor) -> Agency:
+    """The province whose agencies without reminder recipients this person may list: the
+    standing body's, or an administrator's. PermissionDenied for everybody else."""
+    allowed = actor.role in (Role.STANDING, Role.ADMIN) or actor.is_superuser
+    if not allowed or actor.agency is None:
+        raise PermissionDenied(
+            "Chỉ cơ quan thường trực và quản trị hệ thống xem được danh sách đơn vị chưa có "
+            "người nhận nhắc việc."
+        )
+    return province_of(actor.agency)
+
+
+def may_list_reminder_coverage(actor: Actor) -> bool:
+    try:
+        reminder_coverage_province(actor)
+    except PermissionDenied:
+        return False
+    return True

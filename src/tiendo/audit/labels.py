@@ -34,6 +34,7 @@ ACTION_LABELS: dict[str, str] = {
     "period.open": "Mở kỳ báo cáo",
     "period.close": "Đóng kỳ báo cáo",
     "period.reopen": "Mở lại kỳ báo cáo",
+    "email.resend": "Gửi lại thư bị từ chối",
 }
 
 

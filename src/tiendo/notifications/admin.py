@@ -7,30 +7,7 @@ from django.http import HttpRequest
 
 from tiendo.accounts.models import Role
 from tiendo.notifications.models import Notification, OutgoingEmail, ReminderRule
-
-# Notification kinds are codes written by the reminder and event services; officials read these.
-KIND_LABELS = {
-    "due_soon": "Sắp đến hạn",
-    "due_today": "Đến hạn hôm nay",
-    "overdue": "Quá hạn",
-    "escalation": "Báo cáo lãnh đạo việc quá hạn",
-    "period_open": "Mở kỳ báo cáo",
-    "period_due": "Sắp đến hạn gửi báo cáo",
-    "period_missing": "Chưa gửi báo cáo",
-    "period_missing_summary": "Tổng hợp đơn vị chưa gửi báo cáo",
-    "escalation_digest": "Tổng hợp việc quá hạn kéo dài",
-    "coordination_digest": "Nhiệm vụ phối hợp",
-    "weekly_summary": "Tổng hợp hằng tuần",
-    "draft_ready": "Dự thảo trình lãnh đạo",
-    "awaiting_review": "Báo cáo chờ tiếp nhận",
-    "returned": "Báo cáo bị trả lại",
-    "confirmed": "Báo cáo được xác nhận",
-    "extension": "Kết quả đề nghị gia hạn",
-}
-
-
-def kind_label(code: str) -> str:
-    return KIND_LABELS.get(code, code)
+from tiendo.notifications.selectors import kind_label
 
 
 class ReminderRuleForm(forms.ModelForm[ReminderRule]):

@@ -375,6 +375,13 @@ CASES = [
         ALL_302,
         data=lambda w: {"delivery": "daily"},
     ),
+    Case("send refused mail again", "post", lambda w: reverse("notifications:resend"), ALL_302),
+    Case(
+        "agencies without reminder recipients",
+        "get",
+        lambda w: reverse("notifications:unreached"),
+        {**dict.fromkeys(PEOPLE, 403), "standing": 200, "admin": 200},
+    ),
     Case(
         "plan import page",
         "get",

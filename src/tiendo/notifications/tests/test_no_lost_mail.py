@@ -294,7 +294,7 @@ def test_a_permanent_refusal_is_tried_once_and_shown_to_the_person_and_the_admin
     page = html.unescape(client.get(reverse("notifications:inbox")).content.decode())
     assert (
         f"Thư gửi đến địa chỉ 040*******45@tinh.gov.vn bị máy chủ thư từ chối ({reply}): "
-        "hãy kiểm tra địa chỉ thư điện tử trong tài khoản." in page
+        "hãy kiểm tra địa chỉ thư điện tử trong tài khoản, rồi bấm “Gửi lại”." in page
     )
     assert "040190012345" not in page
     client.force_login(cast.admin)
@@ -309,6 +309,18 @@ def test_a_permanent_refusal_is_tried_once_and_shown_to_the_person_and_the_admin
     client.force_login(cast.reporter)
     page = client.get(reverse("notifications:inbox")).content.decode()
     assert "bị máy chủ thư từ chối" not in page
+    # "Gửi lại" puts the refused message's notice in a new message to the corrected address,
+    # once however often it is pressed; the refused message stays as it happened.
+    with time_machine.travel(at(MONDAY, 15), tick=False):
+        for _ in range(2):
+            assert client.post(reverse("notifications:resend")).status_code == 302
+    note.refresh_from_db()
+    assert note.email is not None and note.email.to == "yte.chuyenvien@tinh.gov.vn"
+    assert OutgoingEmail.objects.filter(to="yte.chuyenvien@tinh.gov.vn").count() == 1
+    assert OutgoingEmail.objects.get(pk=email.pk).failed_at == at(MONDAY, 7)
+    run(at(MONDAY + dt.timedelta(days=1), 9))
+    [resent] = mails_to(cast.reporter)
+    assert note.subject in resent.body
 
 
 @pytest.mark.parametrize(
