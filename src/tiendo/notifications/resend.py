@@ -19,12 +19,12 @@ def resend_refused(actor: Actor, user: User) -> int:
     if not user.email:
         return 0
     now = timezone.now()
-    refused = (
-        OutgoingEmail.objects.select_for_update()
-        .filter(failed_at__isnull=False, notices__recipient=user)
-        .distinct()
-        .order_by("failed_at")
+    ids = set(
+        Notification.objects.filter(recipient=user, email__failed_at__isnull=False).values_list(
+            "email_id", flat=True
+        )
     )
+    refused = OutgoingEmail.objects.select_for_update().filter(pk__in=ids).order_by("failed_at")
     queued = 0
     for old in refused:
         notes = Notification.objects.filter(email=old, recipient=user)
