@@ -23,6 +23,7 @@ from tiendo.agencies.models import Agency
 from tiendo.agencies.selectors import primary_successor_map, responsible_agency_id
 from tiendo.lib.dates import format_date
 from tiendo.notifications.models import ReminderRule, ScheduledRun
+from tiendo.notifications.selectors import UNFINISHED
 from tiendo.notifications.services import (
     REPORTERS,
     Reminder,
@@ -49,7 +50,6 @@ from tiendo.status.selectors import (
 # A worker down for longer than this starts afresh instead of sending weeks of reminders.
 CATCH_UP = dt.timedelta(days=14)
 RUN_PREFIX = "reminders:"
-UNFINISHED = [DeadlineClass.IN_TIME, DeadlineClass.DUE_SOON, DeadlineClass.OVERDUE]
 
 
 @dataclass(frozen=True)
