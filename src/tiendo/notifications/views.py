@@ -3,6 +3,8 @@ refused message again, and the agencies nobody receives reminders for."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -24,11 +26,12 @@ from tiendo.notifications.selectors import (
     agencies_without_recipients,
     email_refusal_for,
     notices_for,
+    refused_email_ids,
 )
 
 PAGE_SIZE = 50
 DELIVERY_HELP = {
-    Delivery.IMMEDIATE: "mỗi thông báo một thư, gửi ngay (báo cáo chờ tiếp nhận vẫn gộp thư "
+    Delivery.IMMEDIATE: "mỗi thông báo một thư, gửi ngay (báo cáo chờ xác nhận vẫn gộp một thư "
     "hằng ngày).",
     Delivery.DAILY: "một thư mỗi ngày làm việc, từ 7 giờ sáng, gộp các thông báo mới.",
     Delivery.WEEKLY: "một thư vào ngày làm việc đầu tuần; nhắc việc bắt buộc vẫn được gửi hằng "
@@ -40,7 +43,11 @@ DELIVERY_HELP = {
 
 
 class PreferenceForm(forms.Form):
-    delivery = forms.ChoiceField(label="Nhận thư điện tử", choices=Delivery.choices)
+    delivery = forms.ChoiceField(
+        label="Nhận thư điện tử",
+        choices=Delivery.choices,
+        widget=forms.Select(attrs={"aria-describedby": "delivery-help"}),
+    )
 
 
 class FilterForm(forms.Form):
@@ -63,28 +70,34 @@ def inbox(request: HttpRequest) -> HttpResponse:
     else:
         messages.warning(request, "Bộ lọc không hợp lệ: đang hiện tất cả thông báo.")
         filters = FilterForm()
-    page = Paginator(notices_for(user, kind=kind, unread_only=unread_only), PAGE_SIZE).get_page(
-        request.GET.get("trang")
-    )
-    query = request.GET.copy()
-    query.pop("trang", None)
+    notes = notices_for(user, kind=kind, unread_only=unread_only)
+    page = Paginator(notes, PAGE_SIZE).get_page(request.GET.get("trang"))
     pref = NotificationPreference.objects.filter(user=user).first()
-    form = PreferenceForm(initial={"delivery": pref.delivery if pref else Delivery.DAILY})
+    delivery = Delivery(pref.delivery) if pref else Delivery.DAILY
     return render(
         request,
         "notifications/inbox.html",
         {
             "page": page,
-            "notes": page.object_list,
             "filters": filters,
-            "query": query.urlencode(),
-            "form": form,
+            "query": _filter_query(kind, unread_only),
+            "form": PreferenceForm(initial={"delivery": delivery}),
+            "delivery": delivery,
             "delivery_help": [(Delivery(code).label, text) for code, text in DELIVERY_HELP.items()],
             "refusal": email_refusal_for(user),
+            "to_resend": len(refused_email_ids(user)) if user.email else 0,
             "no_address": not user.email,
             "coverage": may_list_reminder_coverage(actor),
         },
     )
+
+
+def _filter_query(kind: str, unread_only: bool) -> str:
+    """The valid filter as a query string, for the pager's links."""
+    chosen = {"loai": kind} if kind else {}
+    if unread_only:
+        chosen["chua_doc"] = "on"
+    return urlencode(chosen)
 
 
 @login_required
@@ -106,11 +119,15 @@ def mark_read(request: HttpRequest) -> HttpResponse:
 def preference(request: HttpRequest) -> HttpResponse:
     form = PreferenceForm(request.POST)
     if form.is_valid():
+        user = actor_for(request).user
         choice = Delivery(form.cleaned_data["delivery"])
-        NotificationPreference.objects.update_or_create(
-            user=actor_for(request).user, defaults={"delivery": choice}
+        NotificationPreference.objects.update_or_create(user=user, defaults={"delivery": choice})
+        unsent = (
+            "" if user.email else " Tài khoản chưa có địa chỉ thư điện tử nên chưa gửi được thư."
         )
-        messages.success(request, f"Đã lưu cách nhận thư: {choice.label} – {DELIVERY_HELP[choice]}")
+        messages.success(
+            request, f"Đã lưu cách nhận thư: {choice.label} – {DELIVERY_HELP[choice]}{unsent}"
+        )
     else:
         messages.error(request, "Lựa chọn không hợp lệ.")
     return redirect("notifications:inbox")
@@ -122,9 +139,11 @@ def resend(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request)
     if not actor.user.email:
         messages.error(request, "Tài khoản chưa có địa chỉ thư điện tử: không gửi lại được.")
-    elif count := resend_refused(actor, actor.user):
+    elif count := resend_refused(user=actor.user, actor=actor):
         messages.success(
-            request, f"Đã xếp {count} thư để gửi lại tới {actor.user.email} trong vài phút tới."
+            request,
+            f"Đã xếp {count} thư để gửi lại tới {actor.user.email}: thư đi ở lượt gửi thư "
+            "tiếp theo của hệ thống, trong ngày làm việc.",
         )
     else:
         messages.info(request, "Không còn thư bị từ chối nào cần gửi lại.")
