@@ -493,7 +493,10 @@ def test_an_annex_with_collective_and_abolished_bodies_is_decided_then_imported(
     shot(page, "nhap-ke-hoach-da-chon")
     with page.expect_navigation(timeout=60_000):
         page.click("button:has-text('Nhập')")
-    plan = Plan.objects.get(number="150/KH-UBND", issuing_agency__code="40")
+    # If the import wrote nothing, the page says why (a stale preview, a problem).
+    imported = Plan.objects.filter(number="150/KH-UBND", issuing_agency__code="40")
+    assert imported.exists(), page.locator("main").inner_text()[:3000]
+    plan = imported.get()
     items = {i.code: i for i in Item.objects.filter(plan=plan).select_related("lead_agency")}
     # "Các sở, ban, ngành" leading II.2: one task per department, none made up for the rest.
     shared = [code for code in items if code.startswith("II.2-")]
