@@ -623,11 +623,16 @@ class Preview:
     missing: list[Item]
     facts: TitleFacts
     fingerprint: str
+    # What the fingerprint digests (JSON), kept with the upload so that a preview gone stale
+    # can say what changed (see `changed_since`).
+    shown: str = ""
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     committed: bool = False
     stale: bool = False
+    # When stale: what differs from the preview the user saw, as they would read it.
+    changed: list[str] = field(default_factory=list)
 
     @property
     def undecided(self) -> list[Decision]:
@@ -680,6 +685,7 @@ FIELD_NAMES = {
     "budget_source": "nguồn kinh phí",
     "budget_note": "nguồn kinh phí",
     "coordinating": "đơn vị phối hợp",
+    "start_date": "ngày bắt đầu",
 }
 
 
@@ -696,6 +702,7 @@ def plan_import(
     use_successors: bool = False,
     default_deadline: dt.date | None = None,
     expect: str | None = None,
+    shown: str = "",
     actor: Any = None,
     commit: bool = False,
 ) -> Preview:
@@ -772,16 +779,19 @@ def plan_import(
         decisions=resolver.decision_list(),
         missing=changes.missing,
         facts=annex.facts,
-        fingerprint=_fingerprint(
-            programme, number, issued_on, issuing_agency, title, annex.groups, items, changes
-        ),
+        fingerprint="",
         created=created,
         updated=updated,
         unchanged=unchanged,
     )
+    preview.shown = _payload(
+        programme, number, issued_on, issuing_agency, title, annex.groups, items, changes
+    )
+    preview.fingerprint = hashlib.sha256(preview.shown.encode()).hexdigest()[:32]
     if commit and preview.ready:
         if expect is not None and expect != preview.fingerprint:
             preview.stale = True
+            preview.changed = changed_since(shown, preview.shown)
             return preview
         groups = [ImportedGroup(g.key, g.code, g.name, g.parent) for g in annex.groups]
         try:
@@ -804,7 +814,7 @@ def plan_import(
     return preview
 
 
-def _fingerprint(
+def _payload(
     programme: Programme,
     number: str,
     issued_on: dt.date,
@@ -814,18 +824,57 @@ def _fingerprint(
     items: list[ImportedItem],
     changes: Any,
 ) -> str:
-    """A digest of everything the import would write, so the import writes what was shown."""
+    """Everything the import would write, as canonical JSON: its digest is the preview's
+    fingerprint, so the import writes exactly what was shown."""
     payload = {
         "plan": [programme.code, number, issued_on.isoformat(), issuing_agency.pk, title],
         "groups": [[g.key, g.name, g.parent] for g in groups],
-        "items": [
-            [item.code, str(item.start_date), *map(str, item.values().values())] for item in items
-        ],
+        "items": {
+            item.code: {
+                "start_date": str(item.start_date),
+                **{name: str(value) for name, value in item.values().items()},
+            }
+            for item in items
+        },
         "missing": [item.pk for item in changes.missing],
         "updated": changes.updated,
     }
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def changed_since(before: str, after: str) -> list[str]:
+    """What differs between the preview shown (its JSON, "" if lost) and the one computed at
+    "Nhập", in the words of the page: the plan, groups, each item and field."""
+    try:
+        old = json.loads(before) if before else None
+    except ValueError:
+        old = None
+    if not isinstance(old, dict):
+        return []
+    new = json.loads(after)
+    changed: list[str] = []
+    if old.get("plan") != new["plan"]:
+        changed.append("số, ngày ban hành, trích yếu hoặc đề án của kế hoạch")
+    if old.get("groups") != new["groups"]:
+        changed.append("các nhóm nhiệm vụ")
+    old_items: dict[str, dict[str, str]] = old.get("items") or {}
+    for code, values in new["items"].items():
+        was = old_items.get(code)
+        if was is None:
+            changed.append(f"nhiệm vụ {code}: mới xuất hiện")
+        elif was != values:
+            fields = sorted(
+                {
+                    FIELD_NAMES.get(k, k)
+                    for k in values.keys() | was.keys()
+                    if values.get(k) != was.get(k)
+                }
+            )
+            changed.append(f"nhiệm vụ {code}: {', '.join(fields)}")
+    changed += [f"nhiệm vụ {code}: không còn" for code in old_items if code not in new["items"]]
+    if old.get("missing") != new["missing"] or old.get("updated") != new["updated"]:
+        changed.append("kế hoạch trong hệ thống vừa được cập nhật")
+    return changed
 
 
 class _Resolver:

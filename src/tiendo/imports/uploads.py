@@ -24,6 +24,7 @@ MAX_AGE = 24 * 60 * 60  # seconds
 # is stored as .bin, and the reader refuses it.
 SUFFIXES = ("csv", "txt", "xlsx", "xlsm", "xls", "ods", "docx", "docm", "bin")
 TOKEN = re.compile(rf"[0-9a-f]{{32}}\.(?:{'|'.join(SUFFIXES)})")
+SHOWN = ".shown.json"  # beside an upload: what its last preview showed
 
 
 class UploadMissing(LookupError):
@@ -65,17 +66,39 @@ def upload_read(token: str) -> bytes:
 def upload_discard(token: str) -> None:
     if TOKEN.fullmatch(token):
         (upload_folder() / token).unlink(missing_ok=True)
+        (upload_folder() / f"{token}{SHOWN}").unlink(missing_ok=True)
+
+
+def upload_remember_shown(token: str, shown: str) -> None:
+    """Keep what the last preview of this upload showed (its JSON), to say what changed if
+    it has gone stale when the user presses "Nhập"."""
+    if TOKEN.fullmatch(token):
+        (upload_folder() / f"{token}{SHOWN}").write_text(shown, encoding="utf-8")
+
+
+def upload_shown(token: str) -> str:
+    """What the last preview of this upload showed, "" if nothing was kept."""
+    path = upload_folder() / f"{token}{SHOWN}"
+    if not TOKEN.fullmatch(token) or not path.exists():
+        return ""
+    return path.read_text(encoding="utf-8")
 
 
 def upload_sweep(now: float | None = None) -> int:
-    """Delete stored annexes unused for MAX_AGE; how many went."""
+    """Delete stored annexes unused for MAX_AGE, with what their previews showed; how many
+    annexes went."""
     cutoff = (time.time() if now is None else now) - MAX_AGE
     removed = 0
-    for path in upload_folder().iterdir():
+    folder = upload_folder()
+    for path in folder.iterdir():
         try:
             if TOKEN.fullmatch(path.name) and path.stat().st_mtime < cutoff:
                 path.unlink()
                 removed += 1
         except FileNotFoundError:
             continue  # swept by a request running at the same time
+    for path in folder.glob(f"*{SHOWN}"):
+        token = path.name.removesuffix(SHOWN)
+        if TOKEN.fullmatch(token) and not (folder / token).exists():
+            path.unlink(missing_ok=True)
     return removed

@@ -19,6 +19,8 @@ from tiendo.imports.uploads import (
     UploadMissing,
     upload_discard,
     upload_read,
+    upload_remember_shown,
+    upload_shown,
     upload_store,
     upload_sweep,
 )
@@ -123,6 +125,7 @@ def import_plan(request: HttpRequest) -> HttpResponse:
         use_successors=data["use_successors"],
         default_deadline=data.get("default_deadline"),
         expect=data.get("fingerprint") or "",
+        shown=upload_shown(token),
         actor=actor,
         commit="nhap" in request.POST,
     )
@@ -135,11 +138,15 @@ def import_plan(request: HttpRequest) -> HttpResponse:
         plan = Plan.objects.get(issuing_agency=province, number=data["number"])
         return redirect("dashboard:plan_items", plan_id=plan.pk)
     if preview.stale:
+        what = "; ".join(preview.changed[:10]) + ("; …" if len(preview.changed) > 10 else "")
         messages.warning(
             request,
             "Kết quả đọc thử đã thay đổi so với lần xem trước (lựa chọn mới, hoặc dữ liệu vừa "
-            "được người khác cập nhật); chưa nhập gì. Hãy xem lại rồi bấm “Nhập”.",
+            "được người khác cập nhật)"
+            + (f" – thay đổi: {what}" if what else "")
+            + "; chưa nhập gì. Hãy xem lại rồi bấm “Nhập”.",
         )
+    upload_remember_shown(token, preview.shown)
     filled["fingerprint"] = preview.fingerprint  # the form shows `filled`
     context.update({"preview": preview, "annex": annex, "shown": preview.rows[:SHOWN_ROWS]})
     return render(request, "imports/plan.html", context)

@@ -339,6 +339,42 @@ def test_the_web_import_previews_then_imports_all_or_nothing(sample: Any, client
     assert read_annex("mau.xlsx", template.content).rows  # the template itself imports
 
 
+def test_a_stale_preview_says_what_changed_since_it_was_shown(sample: Any, client: Any) -> None:
+    """The user changes the form after "Đọc thử" and presses "Nhập": nothing is written, and
+    the message names what differs from what they saw, so they know what to look at."""
+    from django.contrib.auth.models import User
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(User.objects.get(username="thuongtruc"))
+    fields = {"number": "152/KH-UBND", "issued_on": "2024-05-10", "title": "Nhập thử"}
+    upload = SimpleUploadedFile("phu-luc.xlsx", annex_xlsx(MESSY))
+    preview = client.post("/nhap-ke-hoach/", {**fields, "kind": "task", "file": upload, "xem": "1"})
+    shown = preview.context["preview"]
+    again = {
+        **fields,
+        "token": preview.context["token"],
+        "file_name": "phu-luc.xlsx",
+        "fingerprint": shown.fingerprint,
+        "nhap": "1",
+    }
+    changed = client.post("/nhap-ke-hoach/", {**again, "kind": "model", "title": "Khác"})
+    page = changed.content.decode()
+    assert changed.status_code == 200 and "đã thay đổi so với lần xem trước" in page
+    assert "trích yếu hoặc đề án của kế hoạch" in page
+    first = shown.rows[0].code
+    assert f"nhiệm vụ {first}: loại" in page, page[page.find("thay đổi:") :][:400]
+    assert not Plan.objects.filter(number="152/KH-UBND").exists()
+    # The page now shows the new preview: pressing "Nhập" on it imports what it shows.
+    fresh = changed.context["preview"].fingerprint
+    done = client.post(
+        "/nhap-ke-hoach/", {**again, "kind": "model", "title": "Khác", "fingerprint": fresh}
+    )
+    assert done.status_code == 302
+    assert set(Item.objects.filter(plan__number="152/KH-UBND").values_list("kind", flat=True)) == {
+        "model"
+    }
+
+
 def test_only_the_standing_body_imports_plans(sample: Any, client: Any) -> None:
     from django.contrib.auth.models import User
 

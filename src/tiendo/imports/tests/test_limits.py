@@ -204,9 +204,10 @@ def test_an_abandoned_preview_is_deleted_after_a_day_by_the_page(
     upload = SimpleUploadedFile("phu-luc.xlsx", annex_xlsx(MESSY))
     preview = standing.post("/nhap-ke-hoach/", {**FIELDS, "file": upload, "xem": "1"})
     token = preview.context["token"]
-    assert stored(tmp_path) == [token]
+    # The annex, and what its preview showed (to say what changed if it goes stale).
+    assert stored(tmp_path) == [token, f"{token}.shown.json"]
     standing.get("/nhap-ke-hoach/")
-    assert stored(tmp_path) == [token]  # still within the day
+    assert stored(tmp_path) == [token, f"{token}.shown.json"]  # still within the day
     day_ago = time.time() - MAX_AGE - 60
     os.utime(tmp_path / "imports" / token, (day_ago, day_ago))
     standing.get("/nhap-ke-hoach/")
@@ -233,7 +234,9 @@ def test_a_new_upload_replaces_the_previewed_file_and_an_import_removes_it(
             "xem": "1",
         },
     )
-    assert stored(tmp_path) == [again.context["token"]] != [first.context["token"]]
+    kept = again.context["token"]
+    assert kept != first.context["token"]
+    assert stored(tmp_path) == [kept, f"{kept}.shown.json"]
     fingerprint = again.context["preview"].fingerprint
     done = standing.post(
         "/nhap-ke-hoach/",
