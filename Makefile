@@ -56,6 +56,8 @@ pdf-tools:
 lint: install
 	$(BIN)/ruff check src bench
 	$(BIN)/ruff format --check src bench
+	# The layers of docs/architecture.md (pyproject.toml, [tool.importlinter]); no cache left behind.
+	$(BIN)/lint-imports --no-cache --no-logo
 
 typecheck: install
 	$(BIN)/mypy src
@@ -95,3 +97,11 @@ audit: install
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache
+
+## Mutation testing of the rules that matter ([tool.mutmut] in pyproject.toml; numbers in
+## docs/benchmarks.md, "Mutation testing"). Slow, never part of `make test`. MUTANTS narrows it,
+## e.g. MUTANTS='tiendo.accounts.access.x_may_*'; the work lands in mutants/ (git-ignored).
+.PHONY: mutants
+mutants: install
+	$(BIN)/mutmut run --max-children 2 $(foreach m,$(MUTANTS),'$(m)')
+	$(BIN)/mutmut results

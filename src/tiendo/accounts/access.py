@@ -20,12 +20,12 @@ from django.utils import timezone
 from tiendo.accounts.models import ApiToken, Membership, Role
 from tiendo.agencies.models import Agency, AgencyKind
 from tiendo.agencies.selectors import lead_agency_scope_q
-from tiendo.plans.models import Item, Plan, TaskGroup
+from tiendo.plans.models import Item, Plan
 
 if TYPE_CHECKING:
     from tiendo.audit.models import AuditEvent
-    from tiendo.progress.models import Evidence, ProgressUpdate
-    from tiendo.status.selectors import Scope
+    from tiendo.indicators.models import IndicatorValue
+    from tiendo.progress.models import Evidence, ProgressUpdate, ReportingPeriod
 
 READ_ALL_ROLES = {Role.STANDING, Role.LEADER, Role.ADMIN}
 REPORTING_ROLES = {Role.REPORTER, Role.HEAD}
@@ -149,23 +149,44 @@ def get_item_for_user(actor: Actor, pk: int, action: ItemAction = "read") -> Ite
     )
     if item is None:
         raise Http404("Không tìm thấy nhiệm vụ hoặc bạn không có quyền xem.")
+    if action != "read":
+        require_item_action(actor, item, action)
+    return item
+
+
+def may_act_on_item(actor: Actor, item: Item, action: ItemAction) -> bool:
+    """Whether the actor may do this to an item they can read: the lead and coordinating
+    agencies (their subtrees, and the successors of an abolished body) report on it and ask
+    for more time; the standing body reviews it (targets, extensions)."""
     if action == "read":
-        return item
+        return True
     if action in ("report", "extend"):
-        if (
+        return (
             actor.role in REPORTING_ROLES
             and actor.agency is not None
-            and (
-                Item.objects.filter(pk=pk)
-                .filter(own_items_q(actor.agency, timezone.localdate()))
-                .exists()
-            )
-        ):
-            return item
-        raise PermissionDenied("Chỉ cơ quan chủ trì, phối hợp mới được báo cáo nhiệm vụ này.")
-    if action == "review" and actor.role == Role.STANDING:
-        return item
-    raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
+            and Item.objects.filter(pk=item.pk)
+            .filter(own_items_q(actor.agency, timezone.localdate()))
+            .exists()
+        )
+    return action == "review" and may_review_reports(actor)
+
+
+def require_item_action(actor: Actor, item: Item, action: ItemAction) -> None:
+    if not may_act_on_item(actor, item, action):
+        raise PermissionDenied(
+            "Chỉ cơ quan chủ trì, phối hợp mới được báo cáo nhiệm vụ này."
+            if action in ("report", "extend")
+            else "Chỉ cơ quan thường trực mới được thực hiện thao tác này."
+        )
+
+
+def item_actions(actor: Actor, item: Item) -> frozenset[str]:
+    """What the item's page offers this person: report, ask for an extension (not for a
+    recurring task, which has no deadline to move), review (targets, extensions)."""
+    allowed = {a for a in ("report", "review") if may_act_on_item(actor, item, a)}
+    if "report" in allowed and not item.is_recurring:
+        allowed.add("extend")
+    return frozenset(allowed)
 
 
 def leads_item(agency: Agency, item: Item) -> bool:
@@ -202,18 +223,64 @@ def get_plan_for_user(actor: Actor, pk: int, action: PlanAction = "read") -> Pla
     plan = plans_for_user(actor).filter(pk=pk).first()
     if plan is None:
         raise Http404("Không tìm thấy kế hoạch hoặc bạn không có quyền xem.")
-    if action == "manage_periods" and not (actor.role == Role.STANDING or actor.is_superuser):
-        raise PermissionDenied("Chỉ cơ quan thường trực mới được mở, đóng kỳ báo cáo.")
+    if action == "manage_periods":
+        require_period_manager(actor)
     return plan
+
+
+PeriodAction = Literal["read", "manage"]
+
+
+def get_period_for_user(actor: Actor, pk: int, action: PeriodAction = "read") -> ReportingPeriod:
+    """A reporting period of a plan the actor may read; "manage" (open, close) as for plans."""
+    from tiendo.progress.models import ReportingPeriod
+
+    period = ReportingPeriod.objects.filter(pk=pk, plan__in=plans_for_user(actor)).first()
+    if period is None:
+        raise Http404("Không tìm thấy kỳ báo cáo.")
+    if action == "manage":
+        require_period_manager(actor)
+    return period
+
+
+def may_manage_periods(actor: Actor | None) -> bool:
+    """Opening, closing and setting up reporting periods and the holiday calendar: the
+    standing body and administrators (actor None is the command line)."""
+    return actor is None or actor.role == Role.STANDING or actor.is_superuser
+
+
+def require_period_manager(actor: Actor | None) -> None:
+    if not may_manage_periods(actor):
+        raise PermissionDenied("Chỉ cơ quan thường trực mới được quản lý kỳ báo cáo.")
+
+
+def may_decide_extensions(actor: Actor) -> bool:
+    """Granting or refusing a deadline extension: the standing body only."""
+    return may_review_reports(actor)
+
+
+def require_extension_decider(actor: Actor) -> None:
+    if not may_decide_extensions(actor):
+        raise PermissionDenied("Chỉ cơ quan thường trực mới được quyết định gia hạn.")
+
+
+def may_write_reports(actor: Actor) -> bool:
+    """Drafting progress reports at all: a reporter or head of an agency (which items, see
+    may_act_on_item)."""
+    return actor.agency is not None and actor.role in REPORTING_ROLES
 
 
 # --- progress updates and evidence --------------------------------------------------------
 
-UpdateAction = Literal["read", "edit", "send", "review", "revise"]
+UpdateAction = Literal["read", "edit", "ready", "send", "review", "revise"]
+
+
+def may_report_for(actor: Actor, agency: Agency) -> bool:
+    """Whether the actor writes reports for this agency: its own unit or one below it."""
+    return _in_agency(actor, agency)
 
 
 def _in_agency(actor: Actor, agency: Agency) -> bool:
-    """Whether the actor reports for this agency (its own unit or one below it)."""
     return (
         actor.role in REPORTING_ROLES
         and actor.agency is not None
@@ -239,15 +306,55 @@ def get_update_for_user(actor: Actor, pk: int, action: UpdateAction = "read") ->
     own = _in_agency(actor, update.agency)
     if update.status == UpdateStatus.DRAFT and not own:
         raise Http404("Không tìm thấy báo cáo hoặc bạn không có quyền xem.")
+    if action != "read":
+        require_update_action(actor, update, action)
+    return update
+
+
+_UPDATE_REFUSALS: dict[str, str] = {
+    "edit": "Chỉ chuyên viên, lãnh đạo của đơn vị lập báo cáo mới được sửa dự thảo.",
+    "ready": "Chỉ chuyên viên của đơn vị trình dự thảo; lãnh đạo đơn vị duyệt và gửi trực tiếp.",
+    "send": "Chỉ lãnh đạo của đơn vị lập báo cáo mới được duyệt, gửi báo cáo.",
+    "review": "Chỉ cơ quan thường trực mới được xác nhận hoặc trả lại báo cáo.",
+    "revise": "Chỉ đơn vị đã gửi báo cáo mới được lập báo cáo bổ sung.",
+}
+
+
+def may_act_on_update(actor: Actor, update: ProgressUpdate, action: UpdateAction) -> bool:
+    """Whether the actor's role and agency allow the action on this report, whatever state the
+    report is in (the services say why a state forbids it). A report belongs to its agency:
+    the agency and the bodies above it in the same subtree (a department for its units)
+    write, put forward and revise it; only the standing body reviews."""
+    own = _in_agency(actor, update.agency)
     if action == "read":
-        return update
-    if action in ("edit", "revise") and own and actor.role in REPORTING_ROLES:
-        return update
-    if action == "send" and own and actor.role == Role.HEAD:
-        return update
-    if action == "review" and actor.role == Role.STANDING:
-        return update
-    raise PermissionDenied("Bạn không có quyền thực hiện thao tác này với báo cáo.")
+        return True
+    if action in ("edit", "revise"):
+        return own
+    if action == "ready":
+        return own and actor.role == Role.REPORTER
+    if action == "send":
+        return own and actor.role == Role.HEAD
+    return action == "review" and may_review_reports(actor)
+
+
+def require_update_action(actor: Actor, update: ProgressUpdate, action: UpdateAction) -> None:
+    if not may_act_on_update(actor, update, action):
+        raise PermissionDenied(_UPDATE_REFUSALS.get(action, "Bạn không có quyền xem báo cáo."))
+
+
+def update_actions(actor: Actor, update: ProgressUpdate) -> frozenset[str]:
+    """What the report's page offers this person now: the actions their role allows on it
+    that its state also allows (a draft is edited, put forward and sent; a sent report is
+    reviewed; a returned one is revised)."""
+    from tiendo.progress.models import UpdateStatus
+
+    by_state: dict[str, tuple[UpdateAction, ...]] = {
+        UpdateStatus.DRAFT: ("edit", "ready", "send"),
+        UpdateStatus.SENT: ("review",),
+        UpdateStatus.RETURNED: ("revise",),
+    }
+    wanted: tuple[UpdateAction, ...] = by_state.get(UpdateStatus(update.status), ())
+    return frozenset(a for a in wanted if may_act_on_update(actor, update, a))
 
 
 def get_evidence_for_user(actor: Actor, pk: int) -> Evidence:
@@ -304,16 +411,13 @@ EVIDENCE_TYPE = "progress.evidence"
 # --- figures --------------------------------------------------------------------------------
 
 
-def figure_scope(
-    actor: Actor, *, plan: Plan | None = None, group: TaskGroup | None = None
-) -> Scope:
-    """What the actor's figures cover, on every page and in the API alike: the whole province
-    for the standing body, leaders and administrators, the agency's own subtree for a
-    department or commune."""
-    from tiendo.status.selectors import Scope
-
+def figure_agency(actor: Actor) -> Agency | None:
+    """Whose figures the actor sees, on every page and in the API alike: None (no agency
+    limit) for the standing body, leaders and administrators, who read the province's plans
+    whole; the agency's own subtree for a department or commune. readmodels.scope.figure_scope
+    turns it into the engine's Scope."""
     whole = actor.role in READ_ALL_ROLES or actor.is_superuser
-    return Scope(plan=plan, group=group, agency=None if whole else actor.read_root)
+    return None if whole else actor.read_root
 
 
 def agencies_for_user(actor: Actor) -> QuerySet[Agency]:
@@ -344,10 +448,16 @@ def get_api_token_for_user(actor: Actor, pk: int, action: ApiTokenAction = "read
     return token
 
 
+def may_import_plans(actor: Actor) -> bool:
+    """Importing plan annexes: the standing body, or an administrator with an agency (the
+    import needs a province to issue the plan)."""
+    return (actor.role == Role.STANDING or actor.is_superuser) and actor.agency is not None
+
+
 def plan_importer_province(actor: Actor) -> Agency:
     """The province whose plans this person may import annexes into: the standing body's (or
     an administrator's with an agency). PermissionDenied for everybody else."""
-    if not (actor.role == Role.STANDING or actor.is_superuser) or actor.agency is None:
+    if not may_import_plans(actor) or actor.agency is None:
         raise PermissionDenied("Chỉ cơ quan thường trực mới được nhập kế hoạch.")
     return province_of(actor.agency)
 
@@ -370,3 +480,88 @@ def may_list_reminder_coverage(actor: Actor) -> bool:
     except PermissionDenied:
         return False
     return True
+
+
+# --- administration -------------------------------------------------------------------------
+
+
+def may_load_directory(actor: Actor | None) -> bool:
+    """Loading a province's directory of bodies (the admin's "Nạp danh mục", the command line
+    as actor None): system administrators only."""
+    return actor is None or actor.is_superuser
+
+
+def require_directory_loader(actor: Actor | None) -> None:
+    if not may_load_directory(actor):
+        raise PermissionDenied("Chỉ quản trị hệ thống được nạp danh mục cơ quan của tỉnh.")
+
+
+# --- directory, indicators and the menu ------------------------------------------------------
+
+
+def directory_for_user(actor: Actor) -> QuerySet[Agency]:
+    """The directory of bodies a person may list (the API's agencies): their whole province,
+    since every agency works with the others; an administrator without an agency, all."""
+    from tiendo.agencies.selectors import agency_subtree
+
+    if actor.agency is None:
+        return Agency.objects.all() if actor.is_superuser else Agency.objects.none()
+    return agency_subtree(province_of(actor.agency))
+
+
+def indicator_province(actor: Actor) -> Agency | None:
+    """Whose indicators a person reads: their province (indicators are the province's own
+    figures, read by every agency in it); an administrator without an agency reads Nghệ An's,
+    the first province, or None when there is none."""
+    if actor.agency is not None:
+        return province_of(actor.agency)
+    if actor.is_superuser:
+        return (
+            Agency.objects.filter(code="40").first()
+            or Agency.objects.filter(parent__isnull=True).order_by("pk").first()
+        )
+    return None
+
+
+def indicator_values_for_user(actor: Actor) -> QuerySet[IndicatorValue]:
+    """Indicator values a person may read through the API: their province's (an
+    administrator's: all)."""
+    from tiendo.indicators.models import IndicatorValue
+
+    values = IndicatorValue.objects.all()
+    if actor.is_superuser:
+        return values
+    if actor.agency is None:
+        return values.none()
+    return values.filter(agency__path__startswith=province_of(actor.agency).path)
+
+
+def may_make_report(actor: Actor) -> bool:
+    """The consolidated report: every agency for its own scope, administrators for all."""
+    return actor.agency is not None or actor.is_superuser
+
+
+def may_review_reports(actor: Actor) -> bool:
+    """Confirming or returning sent reports: the standing body (administrators only watch)."""
+    return actor.role == Role.STANDING
+
+
+@dataclass(frozen=True)
+class Menu:
+    """What the navigation offers a person; each entry is the decision of its page."""
+
+    own_items: bool
+    review: bool
+    report: bool
+    import_plans: bool
+    admin: bool
+
+
+def menu_for(actor: Actor) -> Menu:
+    return Menu(
+        own_items=actor.agency is not None,
+        review=may_review_reports(actor),
+        report=may_make_report(actor),
+        import_plans=may_import_plans(actor),
+        admin=actor.user.is_staff,
+    )

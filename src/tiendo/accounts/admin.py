@@ -28,6 +28,10 @@ class MembershipAdmin(admin.ModelAdmin[Membership]):
     search_fields = ["user__username", "user__last_name", "agency__name"]
     autocomplete_fields = ["agency"]
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Membership | None = None) -> list[str]:
+        # membership_set finds the membership by its user: another user would be another row.
+        return ["user"] if obj else []
+
     def save_model(self, request: HttpRequest, obj: Membership, form: Any, change: bool) -> None:
         saved = membership_set(
             user=obj.user,
@@ -37,6 +41,11 @@ class MembershipAdmin(admin.ModelAdmin[Membership]):
             actor=actor_for(request),
         )
         obj.pk = saved.pk
+
+    def has_delete_permission(self, request: HttpRequest, obj: Membership | None = None) -> bool:
+        # No service removes a membership (and its audit event): a person leaving is set
+        # inactive on their account instead.
+        return False
 
 
 class ApiTokenStateFilter(admin.SimpleListFilter):

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import vietnamadminunits
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from vietnam_provinces import Province, ProvinceCode, Ward
 
@@ -34,7 +34,7 @@ from tiendo.audit.services import snapshot
 from tiendo.lib.text import fold, unaccent
 
 if TYPE_CHECKING:
-    from tiendo.accounts.access import Actor
+    from tiendo.lib.actors import Acting
 
 NATION_CODE = "VN"
 DEPARTMENT_MERGER = dt.date(2025, 3, 1)  # Nghị quyết of the provincial council; 14 departments
@@ -246,7 +246,7 @@ class AgencyWriter:
     """
 
     keep_edits: bool = False
-    actor: Actor | None = None
+    actor: Acting | None = None
     created: list[Agency] = field(default_factory=list)
     updated: list[Agency] = field(default_factory=list)
     unchanged: int = 0
@@ -708,15 +708,14 @@ class DirectoryLoad:
 
 
 @transaction.atomic
-def directory_load(*, code: int, actor: Actor | None = None) -> DirectoryLoad:
+def directory_load(*, code: int, actor: Acting | None = None) -> DirectoryLoad:
     """Load one of the 34 provinces: its UBND, provincial bodies, communes, pre-2025 districts
     with their successors, and the ministries. Idempotent; keeps what administrators edited.
 
     Every agency created or changed leaves its own audit event (agency_upsert), by actor; a run
-    that changes nothing leaves none. actor None is the command line.
+    that changes nothing leaves none. actor None is the command line. Who may load is decided
+    in accounts.access (`require_directory_loader`), asked by the admin page that calls this.
     """
-    if actor is not None and not actor.is_superuser:
-        raise PermissionDenied("Chỉ quản trị hệ thống được nạp danh mục cơ quan của tỉnh.")
     package = Province.from_code(ProvinceCode(code))
     writer = AgencyWriter(keep_edits=True, actor=actor)
     province = load_province(code, writer=writer)

@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tiendo.agencies.models import Agency, AgencySuccession, SuccessionKind
-from tiendo.audit.services import audit_record, snapshot
+from tiendo.audit.services import audit_record, audit_saved, snapshot
 
 if TYPE_CHECKING:
-    from tiendo.accounts.access import Actor
+    from tiendo.lib.actors import Acting
 
 
 def agency_get_by_code(code: str) -> Agency:
@@ -33,7 +33,7 @@ def agency_upsert(
     short_name: str = "",
     valid_from: dt.date | None = None,
     valid_to: dt.date | None = None,
-    actor: Actor | None = None,
+    actor: Acting | None = None,
 ) -> Agency:
     """Create the agency with this code, or bring an existing one up to date (idempotent)."""
     agency = Agency.objects.filter(code=code).first() or Agency(code=code)
@@ -54,16 +54,14 @@ def agency_upsert(
             _rewrite_subtree_paths(old=agency.path, new=path)
         agency.path = path
         Agency.objects.filter(pk=agency.pk).update(path=path)
-    after = snapshot(agency)
-    if before != after:
-        audit_record(
-            actor=actor,
-            action="agency.update" if before else "agency.create",
-            obj=agency,
-            summary=f"{'Cập nhật' if before else 'Thêm'} cơ quan {agency.code} – {agency.name}",
-            before=before,
-            after=after,
-        )
+    what = f"cơ quan {agency.code} – {agency.name}"
+    audit_saved(
+        actor=actor,
+        obj=agency,
+        before=before,
+        noun="agency",
+        summary=(f"Thêm {what}", f"Cập nhật {what}"),
+    )
     return agency
 
 
@@ -80,11 +78,22 @@ def agency_record_succession(
     effective_on: dt.date,
     kind: str = SuccessionKind.MERGED,
     note: str = "",
+    actor: Acting | None = None,
 ) -> list[AgencySuccession]:
     """Say that from effective_on the predecessor's work passes to successors (first = primary).
 
-    The predecessor stops being valid the day before; its history stays as it was.
+    The predecessor stops being valid the day before; its history stays as it was. Audited
+    once, with the successors before and after (a repeat that changes nothing is not).
     """
+    before = {
+        "successors": [
+            link.successor.code
+            for link in predecessor.successions.select_related("successor").order_by(
+                "-is_primary", "pk"
+            )
+        ],
+        "valid_to": predecessor.valid_to.isoformat() if predecessor.valid_to else None,
+    }
     if not successors:
         raise ValidationError("Cần chỉ rõ ít nhất một cơ quan kế thừa.")
     links = []
@@ -109,4 +118,19 @@ def agency_record_succession(
         predecessor.valid_to = last_day
         predecessor.full_clean()
         predecessor.save(update_fields=["valid_to"])
+    after = {
+        "successors": [a.code for a in successors],
+        "valid_to": predecessor.valid_to.isoformat() if predecessor.valid_to else None,
+    }
+    if before != after:
+        audit_record(
+            actor=actor,
+            action="agency.succession",
+            obj=predecessor,
+            summary=f"{predecessor.name}: từ {effective_on:%d/%m/%Y} do "
+            + ", ".join(a.name for a in successors)
+            + " kế thừa",
+            before=before,
+            after=after,
+        )
     return links

@@ -15,21 +15,21 @@ from rest_framework.views import APIView
 from tiendo.accounts.access import (
     Actor,
     actor_for,
-    figure_scope,
+    directory_for_user,
     get_item_for_user,
     get_update_for_user,
+    indicator_values_for_user,
     items_for_user,
     plans_for_user,
-    province_of,
     updates_for_user,
 )
 from tiendo.agencies.models import Agency
-from tiendo.agencies.selectors import agency_subtree
 from tiendo.api import serializers as s
 from tiendo.indicators.models import Indicator, IndicatorValue
 from tiendo.plans.models import Item, ItemKind, Plan
 from tiendo.progress.models import ProgressUpdate, ReportingPeriod
 from tiendo.progress.services import UpdateInput, update_create_draft, update_review, update_send
+from tiendo.readmodels.scope import figure_scope
 from tiendo.status.phrases import plan_sentences
 from tiendo.status.selectors import AsOf, status_summary
 
@@ -55,10 +55,7 @@ class AgencyViewSet(viewsets.ReadOnlyModelViewSet[Agency]):
 
     def get_queryset(self) -> QuerySet[Agency]:
         actor = _actor(self.request)
-        agencies = Agency.objects.select_related("parent").order_by("code")
-        if actor.is_superuser or actor.agency is None:
-            return agencies if actor.is_superuser else agencies.none()
-        return agencies.filter(pk__in=agency_subtree(province_of(actor.agency)).values("pk"))
+        return directory_for_user(actor).select_related("parent").order_by("code")
 
 
 class PlanViewSet(viewsets.ReadOnlyModelViewSet[Plan]):
@@ -185,12 +182,7 @@ class IndicatorValueViewSet(viewsets.ReadOnlyModelViewSet[IndicatorValue]):
 
     def get_queryset(self) -> QuerySet[IndicatorValue]:
         actor = _actor(self.request)
-        values = IndicatorValue.objects.select_related("indicator", "agency").order_by("id")
-        if actor.is_superuser:
-            return values
-        if actor.agency is None:
-            return values.none()
-        return values.filter(agency__path__startswith=province_of(actor.agency).path)
+        return indicator_values_for_user(actor).select_related("indicator", "agency").order_by("id")
 
 
 class StatusView(APIView):

@@ -11,6 +11,11 @@ from django.apps import apps
 ACTION_LABELS: dict[str, str] = {
     "agency.create": "Thêm cơ quan, đơn vị",
     "agency.update": "Sửa cơ quan, đơn vị",
+    "agency.succession": "Ghi nhận cơ quan kế thừa",
+    "programme.create": "Thêm đề án, chương trình",
+    "programme.update": "Sửa đề án, chương trình",
+    "group.create": "Thêm nhóm nhiệm vụ",
+    "group.update": "Sửa nhóm nhiệm vụ",
     "membership.set": "Phân quyền người dùng",
     "plan.create": "Ban hành kế hoạch",
     "plan.update": "Sửa kế hoạch",

@@ -16,8 +16,7 @@ from tiendo.lib.logmask import mask_cccd
 from tiendo.lib.text import format_decimal, person_name
 
 if TYPE_CHECKING:
-    from tiendo.accounts.access import Actor
-    from tiendo.plans.models import Item
+    from django.db.models import QuerySet
 
 HISTORY_LIMIT = 200
 # Bookkeeping that means nothing to a reader of the history.
@@ -43,13 +42,10 @@ class HistoryEntry:
     changes: list[Change]
 
 
-def item_history(actor: Actor, item: Item) -> list[HistoryEntry]:
-    """The item's history the actor may read, newest first, each change in words."""
-    from tiendo.accounts.access import history_for_user
-
-    events = list(
-        history_for_user(actor, item).select_related("actor").order_by("-at", "-id")[:HISTORY_LIMIT]
-    )
+def history_entries(events: QuerySet[AuditEvent]) -> list[HistoryEntry]:
+    """The events (already limited to what the reader may see: access.history_for_user),
+    newest first, each change in words."""
+    newest = events.select_related("actor").order_by("-at", "-id")[:HISTORY_LIMIT]
     return [
         HistoryEntry(
             at=event.at,
@@ -58,7 +54,7 @@ def item_history(actor: Actor, item: Item) -> list[HistoryEntry]:
             summary=mask_cccd(event.summary),
             changes=describe_changes(event),
         )
-        for event in events
+        for event in newest
     ]
 
 

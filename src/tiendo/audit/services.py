@@ -12,7 +12,7 @@ from tiendo.audit.models import AuditEvent
 from tiendo.plans.models import Item
 
 if TYPE_CHECKING:
-    from tiendo.accounts.access import Actor
+    from tiendo.lib.actors import Acting
 
 
 def snapshot(obj: models.Model, fields: list[str] | None = None) -> dict[str, Any]:
@@ -31,7 +31,7 @@ def _json(value: Any) -> Any:
 
 def audit_record(
     *,
-    actor: Actor | None,
+    actor: Acting | None,
     action: str,
     obj: models.Model,
     summary: str,
@@ -46,9 +46,34 @@ def audit_record(
     return event
 
 
+def audit_saved(
+    *,
+    actor: Acting | None,
+    obj: models.Model,
+    before: dict[str, Any] | None,
+    noun: str,
+    summary: tuple[str, str],
+    item: Item | None = None,
+) -> None:
+    """After an upsert: "<noun>.create" (before None) or "<noun>.update" with the fields that
+    changed; nothing when the save changed nothing. summary: the words for (created, updated)."""
+    after = snapshot(obj)
+    if before == after:
+        return
+    audit_record(
+        actor=actor,
+        action=f"{noun}.update" if before else f"{noun}.create",
+        obj=obj,
+        item=item,
+        summary=summary[1] if before else summary[0],
+        before=before,
+        after=after,
+    )
+
+
 def audit_event(
     *,
-    actor: Actor | None,
+    actor: Acting | None,
     action: str,
     obj: models.Model,
     summary: str,

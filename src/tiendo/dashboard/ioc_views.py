@@ -11,8 +11,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from tiendo.accounts.access import Actor, actor_for, agencies_for_user, plans_for_user, province_of
-from tiendo.agencies.models import Agency
+from tiendo.accounts.access import (
+    Actor,
+    actor_for,
+    agencies_for_user,
+    indicator_province,
+    plans_for_user,
+)
 from tiendo.dashboard.forms import IocFilterForm
 from tiendo.dashboard.selectors import (
     BurnPoint,
@@ -33,7 +38,7 @@ from tiendo.indicators.selectors import (
     latest_point,
 )
 from tiendo.plans.models import ItemKind, Plan
-from tiendo.progress.selectors import recommendations_by_addressee
+from tiendo.readmodels.reporting import recommendations_by_addressee
 from tiendo.status.selectors import AsOf, Scope, item_statuses, status_summary
 
 # The wall screen fetches fresh figures this often (seconds).
@@ -160,7 +165,7 @@ def ioc_indicators(request: HttpRequest) -> HttpResponse:
     """Every indicator's latest value by the cut-off against its target."""
     actor = actor_for(request)
     f = _filters(request, actor)
-    root = _indicator_root(actor)
+    root = indicator_province(actor)
     rows = indicators_as_of(root, f.as_of) if root else []
     return render(request, "ioc/indicators.html", _context(request, f, rows=rows, root=root))
 
@@ -171,7 +176,7 @@ def ioc_indicator(request: HttpRequest, code: str) -> HttpResponse:
     actor = actor_for(request)
     f = _filters(request, actor)
     indicator = Indicator.objects.filter(code=code).first()
-    root = _indicator_root(actor)
+    root = indicator_province(actor)
     if indicator is None or root is None:
         raise Http404("Không tìm thấy chỉ tiêu.")
     trend = indicator_trend(indicator, root, f.as_of)
@@ -205,16 +210,6 @@ def ioc_indicator(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "ioc/indicator.html", context)
 
 
-def _indicator_root(actor: Actor) -> Agency | None:
-    root = actor.read_root
-    if actor.is_superuser and root is None:
-        return (
-            Agency.objects.filter(code="40").first()
-            or Agency.objects.filter(parent__isnull=True).first()
-        )
-    return province_of(root) if root else None
-
-
 @login_required
 def ioc_wall(request: HttpRequest) -> HttpResponse:
     """The wall screen: headline figures, the burn-up, the most overdue agencies and the
@@ -222,7 +217,7 @@ def ioc_wall(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request)
     f = _filters(request, actor)
     burn = _burn(f)
-    root = _indicator_root(actor)
+    root = indicator_province(actor)
     indicators = indicators_as_of(root, f.as_of) if root else []
     periods = {row.latest.period_end for row in indicators if row.latest}
     context = _context(

@@ -15,7 +15,7 @@ from tiendo.agencies.selectors import primary_successor_map
 from tiendo.notifications.models import Notification
 from tiendo.plans.models import Plan, TaskGroup
 from tiendo.progress.models import Obstacle, ObstacleCategory, Recommendation, ReportingPeriod
-from tiendo.progress.selectors import compliance_for_period
+from tiendo.readmodels.reporting import compliance_for_period
 from tiendo.status.phrases import plan_sentences
 from tiendo.status.selectors import (
     AsOf,
@@ -56,8 +56,8 @@ def weekly_summary_for(actor: Actor) -> Notification | None:
 def status_scope(
     actor: Actor, *, plan: Plan | None = None, group: TaskGroup | None = None
 ) -> Scope:
-    """What the actor's figures cover (decided in accounts.access.figure_scope)."""
-    from tiendo.accounts.access import figure_scope
+    """What the actor's figures cover (decided in accounts.access.figure_agency)."""
+    from tiendo.readmodels.scope import figure_scope
 
     return figure_scope(actor, plan=plan, group=group)
 

@@ -22,7 +22,15 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
-from tiendo.accounts.access import Actor, figure_scope, items_for_user, updates_for_user
+from tiendo.accounts.access import (
+    Actor,
+    items_for_user,
+    may_decide_extensions,
+    may_import_plans,
+    may_review_reports,
+    may_write_reports,
+    updates_for_user,
+)
 from tiendo.accounts.models import Role
 from tiendo.agencies.models import Agency
 from tiendo.dashboard.selectors import PlanCard, bottlenecks, overview_cards
@@ -30,7 +38,9 @@ from tiendo.lib.text import format_count, person_name
 from tiendo.plans.models import ExtensionRequest, Item
 from tiendo.plans.selectors import pending_extensions
 from tiendo.progress.models import Decision, ProgressUpdate, ReportingPeriod
-from tiendo.progress.selectors import compliance_for_period, review_queue
+from tiendo.progress.selectors import review_queue
+from tiendo.readmodels.reporting import compliance_for_period
+from tiendo.readmodels.scope import figure_scope
 from tiendo.status.selectors import (
     AsOf,
     Counts,
@@ -251,8 +261,7 @@ def admin_links(actor: Actor) -> list[Link]:
         links.append(
             Link("Quản trị dữ liệu (cơ quan, kế hoạch, tài khoản, phân quyền)", "admin:index")
         )
-    # The same condition as imports/views.py (and the menu); it belongs in accounts/access.py.
-    if actor.is_superuser and actor.agency is not None:
+    if actor.is_superuser and may_import_plans(actor):  # the standing body has its own block
         links.append(Link("Nhập kế hoạch từ phụ lục Excel", "imports:plan"))
     links += [
         Link("Báo cáo tổng hợp", "documents:report"),
@@ -336,7 +345,7 @@ class _Todo:
 
     def report_step(self, item: Item) -> Step | None:
         """Reporters and heads may draft a report on their agency's items."""
-        if self.actor.role not in (Role.REPORTER, Role.HEAD):
+        if not may_write_reports(self.actor):
             return None
         return Step(reverse("progress:update_create", args=[item.pk]), "Lập báo cáo")
 
@@ -646,7 +655,7 @@ class _Todo:
     # --- the standing body's queues --------------------------------------------------------
 
     def review(self) -> Block:
-        decides = self.actor.role == Role.STANDING  # administrators watch, the standing body acts
+        decides = may_review_reports(self.actor)  # administrators watch, the standing body acts
         queue = review_queue(self.actor)
         count = queue.count()
         updates = list(queue[: self.limit(REVIEW, has_list_page=True)])
@@ -696,7 +705,7 @@ class _Todo:
                 f"({person_name(e.requested_by)}, {waited_phrase(e.requested_at, self.today)})",
                 step=Step(
                     reverse("plans:extension_list"),
-                    "Xem xét" if self.actor.role == Role.STANDING else "Xem",
+                    "Xem xét" if may_decide_extensions(self.actor) else "Xem",
                 ),
             )
             for e in waiting.select_related("item__plan")[: self.limit(EXTENSIONS, True)]

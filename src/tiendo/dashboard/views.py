@@ -7,9 +7,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from tiendo.accounts.access import actor_for, get_plan_for_user
-from tiendo.dashboard.forms import AsOfForm, ItemFilterForm
 from tiendo.dashboard.selectors import overview_cards, status_scope, weekly_summary_for
-from tiendo.plans.selectors import item_list_page, list_agencies, list_groups
+from tiendo.lib.forms import AsOfForm
+from tiendo.readmodels.forms import ItemFilterForm
+from tiendo.readmodels.items import item_list_page, list_agencies, list_groups
 from tiendo.status.selectors import AsOf
 
 

@@ -10,11 +10,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from tiendo.documents.counting import counting_results
 from tiendo.documents.report import AgencyNames, Report, lower_first, plan_reference
 from tiendo.lib.dates import format_date
 from tiendo.lib.text import format_number
 from tiendo.plans.models import Item, Plan, TaskGroup
-from tiendo.progress.selectors import coordinating_agency_ids, counting_results
+from tiendo.progress.selectors import coordinating_agency_ids
 from tiendo.status.selectors import (
     DeadlineClass,
     ItemStatus,

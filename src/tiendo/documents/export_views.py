@@ -8,14 +8,20 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 
-from tiendo.accounts.access import actor_for, get_plan_for_user, province_of, updates_for_user
+from tiendo.accounts.access import (
+    actor_for,
+    get_plan_for_user,
+    province_of,
+    updates_for_user,
+)
 from tiendo.agencies.models import Agency
 from tiendo.agencies.selectors import agency_subtree
-from tiendo.dashboard.forms import AsOfForm, ItemFilterForm
-from tiendo.dashboard.selectors import status_scope
 from tiendo.documents.exports import Table, iter_csv, write_xlsx
 from tiendo.indicators.models import IndicatorValue
-from tiendo.plans.selectors import iter_item_list, list_agencies, list_groups
+from tiendo.lib.forms import AsOfForm
+from tiendo.readmodels.forms import ItemFilterForm
+from tiendo.readmodels.items import iter_item_list, list_agencies, list_groups
+from tiendo.readmodels.scope import figure_scope
 from tiendo.status.selectors import AsOf
 
 
@@ -42,7 +48,7 @@ def export_items(request: HttpRequest, plan_id: int, fmt: str) -> Any:
     actor = actor_for(request)
     plan = get_plan_for_user(actor, plan_id)
     as_of = AsOf.make(AsOfForm(request.GET or None).as_of_date())
-    scope = status_scope(actor, plan=plan)
+    scope = figure_scope(actor, plan=plan)
     form = ItemFilterForm(
         request.GET or None,
         groups=list_groups(scope, as_of),

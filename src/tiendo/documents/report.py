@@ -21,6 +21,13 @@ from django.db.models import QuerySet
 
 from tiendo.agencies.models import Agency, AgencyKind
 from tiendo.agencies.selectors import primary_successor_map
+from tiendo.documents.counting import (
+    items_done_without_evidence,
+    items_with_obstacle,
+    items_without_quantified_product,
+    items_without_quantified_result,
+    obstacle_categories,
+)
 from tiendo.documents.particulars import ReportSpec, validate_spec
 from tiendo.indicators.models import Indicator
 from tiendo.indicators.selectors import TrendPoint, indicators_as_of
@@ -28,15 +35,10 @@ from tiendo.lib.dates import cutoff_phrase, format_date, quarter_end, quarter_of
 from tiendo.lib.text import fold, format_count, format_decimal, format_percent
 from tiendo.plans.models import Item, Plan
 from tiendo.progress.models import ObstacleCategory, ReportingPeriod
-from tiendo.progress.selectors import (
+from tiendo.progress.selectors import natural_key
+from tiendo.readmodels.reporting import (
     Compliance,
     compliance_for_period,
-    items_done_without_evidence,
-    items_with_obstacle,
-    items_without_quantified_product,
-    items_without_quantified_result,
-    natural_key,
-    obstacle_categories,
     recommendations_by_addressee,
 )
 from tiendo.status.phrases import plan_sentences

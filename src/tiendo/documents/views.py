@@ -10,7 +10,6 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from tiendo.accounts.access import actor_for, plans_for_user
-from tiendo.dashboard.selectors import status_scope
 from tiendo.documents.forms import (
     DraftKey,
     ReportForm,
@@ -22,6 +21,7 @@ from tiendo.documents.report import build_report
 from tiendo.documents.selectors import default_cutoff, default_particulars
 from tiendo.documents.services import FORMATS, report_files
 from tiendo.lib.downloads import mark_download_done
+from tiendo.readmodels.scope import figure_scope
 
 
 @login_required
@@ -38,7 +38,7 @@ def report_page(request: HttpRequest) -> HttpResponse:
         plans=plans,
         initial=initial,
         issuing_agency=actor.agency,
-        scope_agency=status_scope(actor).agency,
+        scope_agency=figure_scope(actor).agency,
     )
     defaults_for = data.get("mac_dinh_ngay", "") if data else initial["ngay"].isoformat()
     context: dict[str, object] = {"form": form, "formats": FORMATS, "defaults_for": defaults_for}

@@ -8,7 +8,6 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tiendo.agencies.models import Agency
@@ -123,11 +122,3 @@ def values_import_csv(data: bytes) -> ImportResult:
         for indicator, agency, period, value in rows:
             value_record(indicator=indicator, agency=agency, period_end=period, value=value)
     return ImportResult(len(rows), [])
-
-
-def check_value(raw: str) -> Decimal:
-    try:
-        value = parse_number(raw)
-    except ValueError:
-        raise ValidationError(f"“{raw}” không phải là một số.") from None
-    return value

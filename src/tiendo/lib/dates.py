@@ -31,6 +31,21 @@ def parse_date(raw: str, *, field: str = "Ngày") -> dt.date:
         raise DateInputError(f'{field} "{raw}" không tồn tại trong lịch.') from None
 
 
+def parse_known_at(raw: str, *, option: str = "Thời điểm ghi nhận") -> dt.datetime:
+    """A moment K typed on the command line, ISO 8601 ("2024-04-02T14:00", with or without an
+    offset such as "+07:00"); one without an offset is Vietnam's time (TIME_ZONE)."""
+    from django.utils import timezone
+
+    try:
+        value = dt.datetime.fromisoformat(raw.strip())
+    except ValueError:
+        raise DateInputError(
+            f"{option} “{raw}” không hợp lệ; hãy ghi theo ISO 8601, ví dụ 2024-04-02T14:00 "
+            "hoặc 2024-04-02T14:00+07:00."
+        ) from None
+    return value if timezone.is_aware(value) else timezone.make_aware(value)
+
+
 # Dates people enter are Đề án 06's (from 2022) and its plans' horizons (to 2030 and a little
 # beyond): anything outside this window is a typing slip (0001, 9999), refused with a message.
 EARLIEST_DATE = dt.date(2020, 1, 1)

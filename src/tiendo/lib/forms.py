@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from tiendo.lib.dates import date_window_error
 from tiendo.lib.text import format_decimal, parse_number
@@ -64,6 +65,24 @@ def date_field(label: str, *, required: bool = True, **kwargs: Any) -> forms.Dat
         error_messages=messages,
         **kwargs,
     )
+
+
+class AsOfForm(forms.Form):
+    """The cut-off date of a page (`ngay` in the URL), today when absent or unreadable."""
+
+    ngay = DateField(
+        label="Số liệu tính đến ngày",
+        required=False,
+        widget=DateInput(),
+        input_formats=DATE_FORMATS,
+        error_messages={
+            "invalid": "Ngày chốt số liệu không hợp lệ; hãy chọn một ngày (ví dụ 31/03/2024)."
+        },
+    )
+
+    def as_of_date(self) -> dt.date:
+        value = self.cleaned_data.get("ngay") if self.is_valid() else None
+        return value or timezone.localdate()
 
 
 class NumberInput(forms.TextInput):

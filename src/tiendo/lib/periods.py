@@ -28,13 +28,14 @@ class PeriodKind(StrEnum):
         return PERIOD_KIND_LABELS[self]
 
 
+# The one list of period names; progress.models.PeriodKind (the stored choice) takes them.
 PERIOD_KIND_LABELS: dict[PeriodKind, str] = {
     PeriodKind.MONTH: "Tháng",
     PeriodKind.QUARTER: "Quý",
     PeriodKind.HALF: "6 tháng",
     PeriodKind.NINE: "9 tháng",
     PeriodKind.YEAR: "Năm",
-    PeriodKind.CUSTOM: "Đột xuất/tùy chọn",
+    PeriodKind.CUSTOM: "Đột xuất, chuyên đề",
 }
 
 CUTOFF_DAY = 14

@@ -45,6 +45,8 @@ class ReminderRuleForm(forms.ModelForm[ReminderRule]):
 
 @admin.register(ReminderRule)
 class ReminderRuleAdmin(admin.ModelAdmin[ReminderRule]):
+    # Written here directly: notifications has no reminder-rule service yet, and this page is
+    # the only place where a plan's reminders are set.
     form = ReminderRuleForm
     list_display = ["plan", "days_before", "overdue_every_days", "escalate_after_days", "mandatory"]
 
@@ -96,6 +98,9 @@ class OutgoingEmailAdmin(admin.ModelAdmin[OutgoingEmail]):
     def has_change_permission(self, request: HttpRequest, obj: OutgoingEmail | None = None) -> bool:
         return False
 
+    def has_delete_permission(self, request: HttpRequest, obj: OutgoingEmail | None = None) -> bool:
+        return False  # what was sent, or refused and why, stays on record
+
 
 class KindFilter(admin.SimpleListFilter):
     title = "loại"
@@ -145,3 +150,6 @@ class NotificationAdmin(admin.ModelAdmin[Notification]):
 
     def has_change_permission(self, request: HttpRequest, obj: Notification | None = None) -> bool:
         return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Notification | None = None) -> bool:
+        return False  # no service removes a notice; it is read or settled, and stays

@@ -36,7 +36,7 @@ from tiendo.notifications.services import (
 from tiendo.notifications.workdays import Calendar
 from tiendo.plans.models import Item, Plan
 from tiendo.progress.models import ReportingPeriod
-from tiendo.progress.selectors import compliance_for_period
+from tiendo.readmodels.reporting import compliance_for_period
 from tiendo.status.phrases import plan_sentences
 from tiendo.status.selectors import (
     AsOf,

@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from tiendo.accounts.models import Role
+from tiendo.accounts.access import Actor, require_extension_decider, require_item_action
 from tiendo.agencies.models import Agency
 from tiendo.audit.models import AuditEvent
-from tiendo.audit.services import audit_event, audit_record, snapshot
+from tiendo.audit.services import audit_event, audit_record, audit_saved, snapshot
 from tiendo.plans.models import (
     PENDING_EXTENSION_EXISTS,
     DeadlineChange,
@@ -36,17 +36,27 @@ from tiendo.plans.selectors import (
     import_changes,
 )
 
-if TYPE_CHECKING:
-    from tiendo.accounts.access import Actor
-
 
 @transaction.atomic
-def programme_upsert(*, code: str, name: str, decision: str = "") -> Programme:
+def programme_upsert(
+    *, code: str, name: str, decision: str = "", actor: Actor | None = None
+) -> Programme:
+    """A programme (đề án) by its code; a change is audited, a save that changes nothing is
+    not. actor None is the sample or the command line."""
     programme = Programme.objects.filter(code=code).first() or Programme(code=code)
+    before = snapshot(programme) if programme.pk is not None else None
     programme.name = name
     programme.decision = decision
     programme.full_clean()
     programme.save()
+    what = f"đề án, chương trình {code} – {name}"
+    audit_saved(
+        actor=actor,
+        obj=programme,
+        before=before,
+        noun="programme",
+        summary=(f"Thêm {what}", f"Cập nhật {what}"),
+    )
     return programme
 
 
@@ -79,28 +89,38 @@ def plan_upsert(
         plan.recorded_at = recorded_at
     plan.full_clean()
     plan.save()
-    after = snapshot(plan)
-    if before != after:
-        audit_record(
-            actor=actor,
-            action="plan.update" if before else "plan.create",
-            obj=plan,
-            summary=f"{'Cập nhật' if before else 'Ban hành'} Kế hoạch số {plan.number}",
-            before=before,
-            after=after,
-        )
+    audit_saved(
+        actor=actor,
+        obj=plan,
+        before=before,
+        noun="plan",
+        summary=(f"Ban hành Kế hoạch số {plan.number}", f"Cập nhật Kế hoạch số {plan.number}"),
+    )
     return plan
 
 
 @transaction.atomic
-def group_upsert(*, plan: Plan, position: int, code: str, name: str) -> TaskGroup:
+def group_upsert(
+    *, plan: Plan, position: int, code: str, name: str, actor: Actor | None = None
+) -> TaskGroup:
+    """A plan's group at its position; a change is audited, a save that changes nothing is
+    not."""
     group = TaskGroup.objects.filter(plan=plan, position=position).first() or TaskGroup(
         plan=plan, position=position
     )
+    before = snapshot(group) if group.pk is not None else None
     group.code = code
     group.name = name
     group.full_clean()
     group.save()
+    what = f"nhóm nhiệm vụ {code}. {name} của kế hoạch {plan.number}"
+    audit_saved(
+        actor=actor,
+        obj=group,
+        before=before,
+        noun="group",
+        summary=(f"Thêm {what}", f"Cập nhật {what}"),
+    )
     return group
 
 
@@ -160,18 +180,15 @@ def item_upsert(
     item.full_clean()
     item.save()
     item.coordinating_agencies.set(list(coordinating_agencies))
-    after = snapshot(item)
-    if before != after:
-        audit_record(
-            actor=actor,
-            action="item.update" if before else "item.create",
-            obj=item,
-            item=item,
-            summary=f"{'Cập nhật' if before else 'Giao'} {item.get_kind_display().lower()} "
-            f"{item.code}: {item.title[:200]}",
-            before=before,
-            after=after,
-        )
+    what = f"{item.get_kind_display().lower()} {item.code}: {item.title[:200]}"
+    audit_saved(
+        actor=actor,
+        obj=item,
+        before=before,
+        noun="item",
+        item=item,
+        summary=(f"Giao {what}", f"Cập nhật {what}"),
+    )
     return item
 
 
@@ -184,6 +201,7 @@ def item_extend_deadline(
     decided_on: dt.date,
     decided_by: str = "",
     recorded_at: dt.datetime | None = None,
+    actor: Actor | None = None,
 ) -> DeadlineChange:
     """Record a gia hạn: the new deadline is in force from decided_on; the original stays."""
     if item.is_recurring:
@@ -203,7 +221,7 @@ def item_extend_deadline(
     change.full_clean()
     change.save()
     audit_record(
-        actor=None,
+        actor=actor,
         action="item.extend",
         obj=change,
         item=item,
@@ -222,7 +240,10 @@ def item_change_target(
     reason: str,
     decided_on: dt.date,
 ) -> TargetChange:
-    """Change an item's quantified target with a reason; the original target stays visible."""
+    """Change an item's quantified target with a reason; the original target stays visible.
+    actor None is the command line or a data migration."""
+    if actor is not None:
+        require_item_action(actor, item, "review")
     change = TargetChange(item=item, new_target=new_target, reason=reason, decided_on=decided_on)
     change.full_clean()
     change.save()
@@ -241,6 +262,7 @@ def extension_request_create(
     *, actor: Actor, item: Item, requested_deadline: dt.date, reason: str
 ) -> ExtensionRequest:
     """An agency asks the standing body to extend an item's deadline."""
+    require_item_action(actor, item, "extend")
     if item.is_recurring:
         raise ValidationError("Nhiệm vụ thường xuyên không có thời hạn để gia hạn.")
     current = current_deadline(item)
@@ -281,8 +303,7 @@ def extension_request_decide(
 ) -> ExtensionRequest:
     """The standing body approves (the deadline moves from today) or refuses, with a note."""
     locked = ExtensionRequest.objects.select_for_update().get(pk=request.pk)
-    if actor.role != Role.STANDING:
-        raise PermissionDenied("Chỉ cơ quan thường trực mới được quyết định gia hạn.")
+    require_extension_decider(actor)
     if locked.decision:
         raise ValidationError("Đề nghị này đã được quyết định.")
     if not approve and not note.strip():
@@ -300,6 +321,7 @@ def extension_request_decide(
             decided_on=timezone.localdate(),
             decided_by=f"{actor.label} (cơ quan thường trực)",
             recorded_at=now,
+            actor=actor,
         )
     locked.save()
     # Imported here: the notices read this module's deadlines (current_deadline).

@@ -9,23 +9,28 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from tiendo.accounts.access import actor_for, get_item_for_user
-from tiendo.dashboard.forms import AsOfForm, ItemFilterForm
-from tiendo.lib.forms import errors_text
+from tiendo.accounts.access import (
+    actor_for,
+    get_item_for_user,
+    item_actions,
+    may_decide_extensions,
+)
+from tiendo.lib.forms import AsOfForm, errors_text
 from tiendo.plans.forms import ExtensionDecisionForm, ExtensionRequestForm, TargetChangeForm
 from tiendo.plans.models import ExtensionRequest
-from tiendo.plans.selectors import (
+from tiendo.plans.selectors import pending_extensions
+from tiendo.plans.services import (
+    extension_request_create,
+    extension_request_decide,
+    item_change_target,
+)
+from tiendo.readmodels.forms import ItemFilterForm
+from tiendo.readmodels.items import (
     item_list_page,
     item_page,
     list_agencies,
     list_groups,
     my_items_scope,
-    pending_extensions,
-)
-from tiendo.plans.services import (
-    extension_request_create,
-    extension_request_decide,
-    item_change_target,
 )
 from tiendo.status.selectors import AsOf
 
@@ -54,6 +59,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cutoff = AsOfForm(request.GET or None)
     context = item_page(actor, item, AsOf.make(cutoff.as_of_date()))
     context["form"] = cutoff
+    context["can"] = item_actions(actor, item)
     context["extension_form"] = ExtensionRequestForm()
     context["target_form"] = TargetChangeForm()
     return render(request, "plans/item_detail.html", context)
@@ -97,7 +103,8 @@ def target_change(request: HttpRequest, pk: int) -> HttpResponse:
 def extension_list(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request)
     rows = pending_extensions(actor)
-    return render(request, "plans/extensions.html", {"rows": rows, "actor": actor})
+    context = {"rows": rows, "may_decide": may_decide_extensions(actor)}
+    return render(request, "plans/extensions.html", context)
 
 
 @login_required

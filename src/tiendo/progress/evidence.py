@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from tiendo.accounts.access import Actor
+from tiendo.accounts.access import Actor, require_update_action
 from tiendo.audit.services import audit_record
 from tiendo.lib.filetypes import UploadRejected, check_upload
 from tiendo.progress.models import Evidence, ProgressUpdate, UpdateStatus
@@ -27,6 +27,7 @@ def evidence_attach(
     *, actor: Actor, update: ProgressUpdate, name: str, data: IO[bytes], size: int
 ) -> Evidence:
     """Check the file's content and attach it to a draft (sent reports are never changed)."""
+    require_update_action(actor, update, "edit")
     if update.status != UpdateStatus.DRAFT:
         raise ValidationError("Chỉ đính kèm tài liệu vào dự thảo báo cáo chưa gửi.")
     if update.period is not None and update.period.is_closed:
@@ -122,6 +123,7 @@ def evidence_remove(*, actor: Actor, evidence: Evidence) -> None:
     """Take a file off a draft (one carried from a returned report, or uploaded by mistake).
     Only drafts change: once sent, a report's evidence is part of the record."""
     update = evidence.update
+    require_update_action(actor, update, "edit")
     if update.status != UpdateStatus.DRAFT:
         raise ValidationError("Chỉ bỏ tài liệu khỏi dự thảo báo cáo chưa gửi.")
     if update.period is not None and update.period.is_closed:

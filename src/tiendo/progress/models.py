@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from tiendo.agencies.models import Agency
+from tiendo.lib.periods import PeriodKind as Kinds
 from tiendo.plans.models import Item, Plan
 
 
@@ -35,12 +36,14 @@ REPORTABLE_STATES = [
 
 
 class PeriodKind(models.TextChoices):
-    MONTH = "month", "Tháng"
-    QUARTER = "quarter", "Quý"
-    HALF = "half", "6 tháng"
-    NINE = "nine", "9 tháng"
-    YEAR = "year", "Năm"
-    CUSTOM = "custom", "Đột xuất, chuyên đề"
+    """The kinds of lib.periods, stored; names as lib.periods gives them."""
+
+    MONTH = Kinds.MONTH.value, Kinds.MONTH.label
+    QUARTER = Kinds.QUARTER.value, Kinds.QUARTER.label
+    HALF = Kinds.HALF.value, Kinds.HALF.label
+    NINE = Kinds.NINE.value, Kinds.NINE.label
+    YEAR = Kinds.YEAR.value, Kinds.YEAR.label
+    CUSTOM = Kinds.CUSTOM.value, Kinds.CUSTOM.label
 
 
 class Holiday(models.Model):

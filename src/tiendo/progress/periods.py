@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from tiendo.accounts.access import Actor
-from tiendo.accounts.models import Role
+from tiendo.accounts.access import Actor, require_period_manager
 from tiendo.audit.services import audit_record
 from tiendo.lib import periods as windows
 from tiendo.lib.dates import date_window_error
 from tiendo.plans.models import Plan
 from tiendo.progress.models import Holiday, PeriodKind, ReportingPeriod
-
-
-def _require_standing(actor: Actor | None) -> None:
-    if actor is not None and not (actor.role == Role.STANDING or actor.is_superuser):
-        raise PermissionDenied("Chỉ cơ quan thường trực mới được quản lý kỳ báo cáo.")
 
 
 @transaction.atomic
@@ -55,7 +49,7 @@ def period_open(
 
     The due date defaults to 2 working days after the cut-off. Opening it again changes nothing.
     """
-    _require_standing(actor)
+    require_period_manager(actor)
     if kind == PeriodKind.CUSTOM:
         if starts_on is None or cutoff is None:
             raise ValidationError("Kỳ báo cáo tùy chọn cần ngày bắt đầu và ngày chốt số liệu.")
@@ -101,7 +95,7 @@ def period_close(
     *, actor: Actor | None, period: ReportingPeriod, at: dt.datetime | None = None
 ) -> ReportingPeriod:
     """Close a period: its reports can no longer be drafted, edited or sent."""
-    _require_standing(actor)
+    require_period_manager(actor)
     if period.closed_at is None:
         period.closed_at = at or timezone.now()
         period.save(update_fields=["closed_at"])
@@ -113,7 +107,7 @@ def period_close(
 
 @transaction.atomic
 def period_reopen(*, actor: Actor, period: ReportingPeriod) -> ReportingPeriod:
-    _require_standing(actor)
+    require_period_manager(actor)
     if period.closed_at is not None:
         period.closed_at = None
         period.save(update_fields=["closed_at"])

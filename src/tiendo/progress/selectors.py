@@ -1,4 +1,7 @@
-"""Reads for the reporting cycle: open periods, the review queue, reporting compliance."""
+"""Reads for the reporting cycle: open periods, the review queue, what a reviewer weighs.
+
+Compliance and recommendations, which need the status engine, are in readmodels.reporting.
+"""
 
 from __future__ import annotations
 
@@ -6,35 +9,17 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from tiendo.accounts.access import Actor, items_for_user, updates_for_user
-from tiendo.agencies.models import Agency, AgencyKind
-from tiendo.agencies.selectors import primary_successor_map
-from tiendo.plans.models import DeadlineChange, Item, Plan, TargetChange
+from tiendo.accounts.access import Actor, updates_for_user
+from tiendo.plans.models import DeadlineChange, Item, Plan
 from tiendo.plans.services import current_deadline, current_target
-from tiendo.progress.models import (
-    Decision,
-    Evidence,
-    Lifecycle,
-    Obstacle,
-    ProgressUpdate,
-    Recommendation,
-    ReportingPeriod,
-)
-from tiendo.status.selectors import (
-    AsOf,
-    Scope,
-    done_item_ids,
-    latest_update_ids,
-    latest_updates,
-    scoped_items,
-)
+from tiendo.progress.models import Decision, Evidence, ProgressUpdate, ReportingPeriod
 
 
 def open_periods(plan: Plan) -> QuerySet[ReportingPeriod]:
@@ -151,208 +136,9 @@ def review_facts(update: ProgressUpdate, today: dt.date | None = None) -> Review
     )
 
 
-@dataclass
-class Compliance:
-    """Reporting compliance of one agency in one period (the DHIS2 reporting rate)."""
-
-    agency: Agency
-    expected: int = 0
-    on_time: int = 0
-    late: int = 0
-    returned: int = 0
-    missing_item_ids: list[int] = field(default_factory=list)
-
-    @property
-    def missing(self) -> int:
-        return len(self.missing_item_ids)
-
-    @property
-    def rate(self) -> float:
-        """Share of expected reports received (on time or late), in percent."""
-        return 100.0 * (self.on_time + self.late) / self.expected if self.expected else 100.0
-
-    @property
-    def on_time_rate(self) -> float:
-        return 100.0 * self.on_time / self.expected if self.expected else 100.0
-
-
-def compliance_for_period(
-    period: ReportingPeriod, *, actor: Actor | None = None, known_at: dt.datetime | None = None
-) -> list[Compliance]:
-    """For each lead agency: reports expected in the period, sent on time, late, returned, missing.
-
-    Expected: every top-level item of the plan not already done before the period began. A report
-    is on time when sent by the end of the due date; a returned one not sent again counts as
-    returned. Agencies are named as on the cut-off (an abolished body's items count for its
-    successor from the merger on).
-    """
-    known = known_at or timezone.now()
-    before = AsOf.make(period.starts_on - dt.timedelta(days=1), known)
-    at_cutoff = AsOf.make(period.cutoff, known)
-    items = scoped_items(Scope(plan=period.plan), at_cutoff)
-    if actor is not None:
-        items = items.filter(pk__in=items_for_user(actor).values("pk"))
-    finished = done_item_ids(Scope(plan=period.plan), before)
-    period_updates = ProgressUpdate.objects.filter(
-        item=OuterRef("pk"), period=period, is_contribution=False, recorded_at__lte=known
-    )
-    per_item = (
-        items.exclude(pk__in=finished)
-        .annotate(
-            first_sent=Subquery(
-                period_updates.values("item").annotate(first=Min("recorded_at")).values("first")[:1]
-            ),
-            last_decision=Subquery(
-                period_updates.filter(reviewed_at__lte=known)
-                .order_by("-recorded_at", "-id")
-                .values("decision")[:1]
-            ),
-        )
-        .values_list("pk", "lead_agency_id", "first_sent", "last_decision")
-    )
-    successors = primary_successor_map(period.cutoff)
-    due_end = dt.datetime.combine(
-        period.due_on + dt.timedelta(days=1), dt.time(), tzinfo=timezone.get_current_timezone()
-    )
-    rows = list(per_item)
-    agencies = Agency.objects.in_bulk({successors.get(row[1], row[1]) for row in rows})
-    by_agency: dict[int, Compliance] = {}
-    for item_id, lead_id, first_sent, last_decision in rows:
-        agency_id = successors.get(lead_id, lead_id)
-        row = by_agency.setdefault(agency_id, Compliance(agency=agencies[agency_id]))
-        row.expected += 1
-        if first_sent is None:
-            row.missing_item_ids.append(item_id)
-        elif last_decision == Decision.RETURNED:
-            row.returned += 1
-        elif first_sent < due_end:
-            row.on_time += 1
-        else:
-            row.late += 1
-    return sorted(by_agency.values(), key=lambda c: (c.rate, c.agency.name))
-
-
-@dataclass
-class AddressedRecommendations:
-    """The recommendations addressed to one body, each with the items that raised it."""
-
-    addressee: Agency
-    contents: list[tuple[str, list[Item]]]
-
-
-def recommendations_by_addressee(scope: Scope, as_of: AsOf) -> list[AddressedRecommendations]:
-    """Open recommendations (those in each item's counting report at D, K), grouped by the body
-    they are addressed to: ministries first, then the province, then its departments."""
-    rows = (
-        Recommendation.objects.filter(update_id__in=latest_update_ids(scope, as_of))
-        .select_related("addressee", "update__item")
-        .order_by("addressee__name", "content")
-    )
-    grouped: dict[Agency, dict[str, dict[int, Item]]] = defaultdict(lambda: defaultdict(dict))
-    for rec in rows:
-        item = rec.update.item
-        grouped[rec.addressee][rec.content.strip().rstrip(".;")][item.pk] = item
-    order: dict[str, int] = {AgencyKind.MINISTRY: 0, AgencyKind.PROVINCE: 1}
-    return [
-        AddressedRecommendations(
-            addressee,
-            [
-                (content, sorted(items.values(), key=lambda i: natural_key(i.code)))
-                for content, items in sorted(grouped[addressee].items())
-            ],
-        )
-        for addressee in sorted(grouped, key=lambda a: (order.get(a.kind, 2), a.name))
-    ]
-
-
 def natural_key(code: str) -> tuple[object, ...]:
     """Sort '3' before '25' and 'MH05' before 'MH12', as plans number their items."""
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", code))
-
-
-# Reads behind the consolidated report's content (documents/report.py, documents/annexes.py).
-
-
-def counting_reports(scope: Scope, as_of: AsOf) -> QuerySet[ProgressUpdate]:
-    """Each item's report that counts at (D, K): the lead agency's latest sent by K, valid by D."""
-    return ProgressUpdate.objects.filter(id__in=latest_update_ids(scope, as_of))
-
-
-def _in_plan_order(items: QuerySet[Item]) -> QuerySet[Item]:
-    return items.select_related("plan", "lead_agency").order_by(
-        "plan__issued_on", "plan__number", "group__position", "id"
-    )
-
-
-def items_without_quantified_result(scope: Scope, as_of: AsOf) -> QuerySet[Item]:
-    """Items with a target whose counting report gives no achieved value against it."""
-    reports = counting_reports(scope, as_of).filter(
-        achieved__isnull=True, item__target__isnull=False
-    )
-    return _in_plan_order(Item.objects.filter(pk__in=reports.values("item_id")))
-
-
-def items_without_quantified_product(scope: Scope, as_of: AsOf) -> QuerySet[Item]:
-    """Items whose definition lacks a quantified product (product, target or unit missing):
-    the opposite of Item.has_quantified_product, in SQL."""
-    return _in_plan_order(
-        scoped_items(scope, as_of).filter(Q(product_type="") | Q(target__isnull=True) | Q(unit=""))
-    )
-
-
-def items_done_without_evidence(scope: Scope, as_of: AsOf) -> QuerySet[Item]:
-    """Items whose counting report claims completion with no evidence file uploaded by K."""
-    files = Evidence.objects.filter(update=OuterRef("pk"), uploaded_at__lte=as_of.known_at)
-    reports = counting_reports(scope, as_of).filter(state=Lifecycle.DONE).filter(~Exists(files))
-    return _in_plan_order(Item.objects.filter(pk__in=reports.values("item_id")))
-
-
-def obstacle_categories(scope: Scope, as_of: AsOf) -> list[tuple[str, int]]:
-    """(cause category, number of items) from the counting reports' obstacles, most items first."""
-    rows = (
-        Obstacle.objects.filter(update_id__in=latest_update_ids(scope, as_of))
-        .values("category")
-        .annotate(n=Count("update__item", distinct=True))
-        .order_by("-n", "category")
-    )
-    return [(row["category"], row["n"]) for row in rows]
-
-
-def items_with_obstacle(scope: Scope, as_of: AsOf, category: str) -> QuerySet[Item]:
-    """The items whose counting report names an obstacle of this category, in plan order."""
-    obstacles = Obstacle.objects.filter(
-        update_id__in=latest_update_ids(scope, as_of), category=category
-    )
-    return _in_plan_order(Item.objects.filter(pk__in=obstacles.values("update__item_id")))
-
-
-@dataclass(frozen=True)
-class CountingResult:
-    """An item's target in force at (D, K) and the achieved value of its counting report."""
-
-    target: Decimal | None
-    achieved: Decimal | None
-
-
-def counting_results(item_ids: Sequence[int], as_of: AsOf) -> dict[int, CountingResult]:
-    """For a chunk of items (one statement): target in force and achieved value at (D, K)."""
-    target_now = (
-        TargetChange.objects.filter(
-            item=OuterRef("pk"), decided_on__lte=as_of.date, recorded_at__lte=as_of.known_at
-        )
-        .order_by("-decided_on", "-recorded_at", "-id")
-        .values("new_target")[:1]
-    )
-    rows = (
-        Item.objects.filter(pk__in=list(item_ids))
-        .annotate(
-            target_now=Coalesce(Subquery(target_now), F("target")),
-            achieved_now=Subquery(latest_updates(as_of).values("achieved")[:1]),
-        )
-        .order_by()
-        .values_list("pk", "target_now", "achieved_now")
-    )
-    return {pk: CountingResult(target, achieved) for pk, target, achieved in rows}
 
 
 def coordinating_agency_ids(item_ids: Sequence[int]) -> dict[int, list[int]]:

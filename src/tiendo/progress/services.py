@@ -13,8 +13,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from tiendo.accounts.access import Actor, leads_item
-from tiendo.accounts.models import Role
+from tiendo.accounts.access import (
+    Actor,
+    leads_item,
+    may_report_for,
+    may_write_reports,
+    require_item_action,
+    require_update_action,
+)
 from tiendo.agencies.models import Agency
 from tiendo.audit.services import audit_record, snapshot
 from tiendo.notifications import events
@@ -98,15 +104,21 @@ def update_create_draft(
     period: ReportingPeriod | None,
     data: UpdateInput,
     form_token: str = "",
+    agency: Agency | None = None,
 ) -> ProgressUpdate:
-    """A new draft by the actor's agency (a contribution when the agency only coordinates).
+    """A new draft by the actor's agency (a contribution when the agency only coordinates),
+    or by `agency`, a unit the actor reports for (a revision stays the returned report's).
 
     With the form's one-time `form_token`, the same form sent again (a double click, a retry)
     gives back the draft its first send made, even when both arrive at once: the token is
     unique in the database, so only one insert can win.
     """
-    if actor.agency is None or actor.role not in (Role.REPORTER, Role.HEAD):
+    if not may_write_reports(actor):
         raise PermissionDenied("Chỉ chuyên viên, lãnh đạo đơn vị mới được lập báo cáo.")
+    require_item_action(actor, item, "report")
+    agency = agency or actor.agency
+    if agency is None or not may_report_for(actor, agency):
+        raise PermissionDenied("Chỉ lập báo cáo cho đơn vị của mình hoặc đơn vị trực thuộc.")
     if form_token and not FORM_TOKEN.fullmatch(form_token):
         raise ValidationError(
             "Biểu mẫu lập báo cáo không hợp lệ (sai mã biểu mẫu); hãy tải lại trang rồi nhập lại."
@@ -120,8 +132,8 @@ def update_create_draft(
     update = ProgressUpdate(
         item=item,
         period=period,
-        agency=actor.agency,
-        is_contribution=not leads_item(actor.agency, item),
+        agency=agency,
+        is_contribution=not leads_item(agency, item),
         created_by=actor.user,
         form_token=form_token,
         **{name: getattr(data, name) for name in EDITABLE_FIELDS},
@@ -163,6 +175,7 @@ def update_edit_draft(
 ) -> ProgressUpdate:
     """Save changes to a draft, unless someone saved it since the form was opened."""
     locked = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
+    require_update_action(actor, locked, "edit")
     if locked.status != UpdateStatus.DRAFT:
         raise ValidationError("Báo cáo đã được gửi; không thể sửa. Hãy lập báo cáo bổ sung.")
     _check_period_open(locked.period)
@@ -196,10 +209,7 @@ def update_mark_ready(*, actor: Actor, update: ProgressUpdate) -> ProgressUpdate
     """The reporter puts a finished draft before the unit's heads (trình lãnh đạo), who are
     notified. It stays a draft: it may still be edited, and put forward again after changes."""
     locked = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
-    if actor.role != Role.REPORTER:
-        raise PermissionDenied(
-            "Chỉ chuyên viên trình dự thảo; lãnh đạo đơn vị duyệt và gửi trực tiếp."
-        )
+    require_update_action(actor, locked, "ready")
     if locked.status != UpdateStatus.DRAFT:
         raise ValidationError(
             f"Báo cáo này đã ở trạng thái “{locked.status_label}”, không trình lại."
@@ -223,8 +233,7 @@ def update_mark_ready(*, actor: Actor, update: ProgressUpdate) -> ProgressUpdate
 def update_send(*, actor: Actor, update: ProgressUpdate, expected_version: int) -> ProgressUpdate:
     """The agency head approves and sends a draft: from now on it is on the record."""
     locked = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
-    if actor.role != Role.HEAD:
-        raise PermissionDenied("Chỉ lãnh đạo đơn vị mới được duyệt, gửi báo cáo.")
+    require_update_action(actor, locked, "send")
     if locked.status != UpdateStatus.DRAFT:
         raise ValidationError(
             f"Báo cáo này đã ở trạng thái “{locked.status_label}”, không gửi lại."
@@ -253,8 +262,7 @@ def update_review(
 ) -> ProgressUpdate:
     """The standing body confirms a sent report, or returns it with a reason."""
     locked = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
-    if actor.role != Role.STANDING:
-        raise PermissionDenied("Chỉ cơ quan thường trực mới được xác nhận hoặc trả lại báo cáo.")
+    require_update_action(actor, locked, "review")
     if locked.status != UpdateStatus.SENT:
         raise ValidationError(
             f"Chỉ xem xét báo cáo đang chờ xác nhận; báo cáo này “{locked.status_label}”."
@@ -289,8 +297,7 @@ def update_revise(*, actor: Actor, update: ProgressUpdate) -> ProgressUpdate:
     update = ProgressUpdate.objects.select_related("agency").get(pk=update.pk)
     if update.status != UpdateStatus.RETURNED:
         raise ValidationError("Chỉ lập báo cáo bổ sung cho báo cáo đã bị trả lại.")
-    if actor.agency is None or not actor.agency.path.startswith(update.agency.path):
-        raise PermissionDenied("Chỉ đơn vị đã gửi báo cáo mới được bổ sung.")
+    require_update_action(actor, update, "revise")
     existing = update.revisions.filter(recorded_at__isnull=True).first()
     if existing is not None:
         return existing
@@ -301,7 +308,9 @@ def update_revise(*, actor: Actor, update: ProgressUpdate) -> ProgressUpdate:
             RecommendationInput(r.addressee, r.content) for r in update.recommendations.all()
         ],
     )
-    draft = update_create_draft(actor=actor, item=update.item, period=update.period, data=data)
+    draft = update_create_draft(
+        actor=actor, item=update.item, period=update.period, data=data, agency=update.agency
+    )
     draft.supersedes = update
     draft.save(update_fields=["supersedes"])
     evidence_carry(actor=actor, source=update, draft=draft)

@@ -18,21 +18,18 @@ from tiendo.accounts.access import (
     actor_for,
     get_evidence_for_user,
     get_item_for_user,
+    get_period_for_user,
     get_plan_for_user,
     get_update_for_user,
+    may_manage_periods,
+    update_actions,
 )
 from tiendo.lib.forms import errors_text
 from tiendo.progress import evidence as evidence_service
 from tiendo.progress.forms import EvidenceForm, PeriodForm, ReviewForm, UpdateForm
-from tiendo.progress.models import Decision, ProgressUpdate, ReportingPeriod
+from tiendo.progress.models import Decision, ProgressUpdate
 from tiendo.progress.periods import period_close, period_open, period_reopen
-from tiendo.progress.selectors import (
-    compliance_for_period,
-    open_periods,
-    review_facts,
-    review_queue,
-    review_queue_rows,
-)
+from tiendo.progress.selectors import open_periods, review_facts, review_queue, review_queue_rows
 from tiendo.progress.services import (
     StaleVersion,
     update_create_draft,
@@ -42,6 +39,7 @@ from tiendo.progress.services import (
     update_revise,
     update_send,
 )
+from tiendo.readmodels.reporting import compliance_for_period
 
 
 def _errors(error: ValidationError) -> str:
@@ -136,7 +134,7 @@ def update_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "update": update,
         "item": update.item,
-        "actor": actor,
+        "can": update_actions(actor, update),
         "facts": review_facts(update),
         "evidence": update.evidence.order_by("uploaded_at", "id"),
         "review_form": ReviewForm(),
@@ -327,7 +325,7 @@ def period_list(request: HttpRequest, plan_id: int) -> HttpResponse:
     return render(
         request,
         "progress/periods.html",
-        {"plan": plan, "periods": periods, "form": form, "actor": actor},
+        {"plan": plan, "periods": periods, "form": form, "may_manage": may_manage_periods(actor)},
     )
 
 
@@ -335,10 +333,8 @@ def period_list(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_POST
 def period_toggle(request: HttpRequest, pk: int) -> HttpResponseRedirect:
     actor = actor_for(request)
-    period = ReportingPeriod.objects.filter(pk=pk).first()
-    if period is None:
-        raise Http404("Không tìm thấy kỳ báo cáo.")
-    plan = get_plan_for_user(actor, period.plan_id, "manage_periods")
+    period = get_period_for_user(actor, pk, "manage")
+    plan = period.plan
     if period.is_closed:
         period_reopen(actor=actor, period=period)
         messages.success(request, f"Đã mở lại kỳ {period.label}.")
@@ -351,10 +347,8 @@ def period_toggle(request: HttpRequest, pk: int) -> HttpResponseRedirect:
 @login_required
 def compliance(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_for(request)
-    period = ReportingPeriod.objects.filter(pk=pk).first()
-    if period is None:
-        raise Http404("Không tìm thấy kỳ báo cáo.")
-    plan = get_plan_for_user(actor, period.plan_id)
+    period = get_period_for_user(actor, pk)
+    plan = period.plan
     rows = compliance_for_period(period, actor=actor)
     return render(
         request, "progress/compliance.html", {"plan": plan, "period": period, "rows": rows}

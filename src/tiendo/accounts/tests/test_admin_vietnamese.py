@@ -215,7 +215,7 @@ def fill_every_admin_model(cast: Cast, client: Client, tmp_path: Path, settings:
         decided_on=dt.date(2024, 6, 1),
     )
     item_change_target(
-        actor=cast.actor(cast.admin),
+        actor=cast.actor(cast.standing),
         item=cast.item,
         new_target=Decimal("90"),
         reason="Điều chỉnh theo thực tế",

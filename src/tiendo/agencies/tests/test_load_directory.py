@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
@@ -201,10 +201,14 @@ def test_every_agency_written_leaves_an_audit_event_by_the_administrator() -> No
     assert AuditEvent.objects.filter(actor=admin).count() == len(result.created)
 
 
-def test_only_a_superuser_may_load() -> None:
+def test_only_a_superuser_may_load(client: Client) -> None:
+    """A staff member who is not a system administrator opens the admin but not the load: the
+    page refuses (access.require_directory_loader) and nothing is written."""
     clerk = User.objects.create_user("t.canbo", password=TEST_PASSWORD, is_staff=True)
-    with pytest.raises(PermissionDenied):
-        directory_load(code=46, actor=actor_for_user(clerk))
+    client.force_login(clerk)
+    url = reverse("admin:agencies_agency_load_directory")
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"province": "46"}).status_code == 403
     assert not Agency.objects.filter(code="46").exists()
 
 

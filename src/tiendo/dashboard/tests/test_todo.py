@@ -25,7 +25,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from tiendo.accounts.access import actor_for_user, figure_scope
+from tiendo.accounts.access import actor_for_user
 from tiendo.agencies.services import agency_record_succession
 from tiendo.dashboard.todo import (
     AGENCIES_OVERDUE,
@@ -44,13 +44,15 @@ from tiendo.dashboard.todo import (
 from tiendo.plans.models import ExtensionRequest, Item
 from tiendo.plans.services import extension_request_create
 from tiendo.progress.models import Decision, Lifecycle, ProgressUpdate
-from tiendo.progress.selectors import compliance_for_period, review_queue
+from tiendo.progress.selectors import review_queue
 from tiendo.progress.services import (
     UpdateInput,
     update_create_draft,
     update_review,
     update_send,
 )
+from tiendo.readmodels.reporting import compliance_for_period
+from tiendo.readmodels.scope import figure_scope
 from tiendo.status.phrases import plan_sentences
 from tiendo.status.selectors import AsOf, Scope, status_summary
 from tiendo.testing import TEST_PASSWORD, VN, Cast, make_agency, make_cast, make_item

@@ -32,7 +32,7 @@ def test_period_kinds_have_vietnamese_labels() -> None:
         "6 tháng",
         "9 tháng",
         "Năm",
-        "Đột xuất/tùy chọn",
+        "Đột xuất, chuyên đề",
     ]
     assert PeriodKind("half") is PeriodKind.HALF
 

@@ -120,10 +120,10 @@ def test_a_draft_of_a_unit_without_heads_goes_to_the_heads_above(
     ward = make_agency("Trung tâm Kiểm soát bệnh tật", parent=cast.health)
     clerk = User.objects.create_user("t.cdc.chuyenvien")
     membership_set(user=clerk, agency=ward, role=Role.REPORTER)
+    # The centre leads a task of its own (it could not report on Sở Y tế's: not its item).
+    task = make_item(cast.plan, lead=ward, deadline=dt.date(2024, 6, 30))
     data = UpdateInput(valid_on=dt.date(2024, 3, 14), state=Lifecycle.IN_PROGRESS, percent=5)
-    update = update_create_draft(
-        actor=cast.actor(clerk), item=cast.item, period=cast.period, data=data
-    )
+    update = update_create_draft(actor=cast.actor(clerk), item=task, period=cast.period, data=data)
     with django_capture_on_commit_callbacks(execute=True):
         update_mark_ready(actor=cast.actor(clerk), update=update)
     assert recipients("draft_ready") == {cast.head}

@@ -26,9 +26,9 @@ from tiendo.accounts.services import membership_set
 from tiendo.agencies.models import Agency
 from tiendo.lib.text import format_count
 from tiendo.plans.models import Item, ItemKind, Plan, TaskGroup
-from tiendo.plans.selectors import my_items, my_items_scope, text_matches
 from tiendo.plans.services import item_upsert
 from tiendo.progress.models import Lifecycle
+from tiendo.readmodels.items import my_items, my_items_scope, text_matches
 from tiendo.status.selectors import (
     CLASSES,
     STATES,

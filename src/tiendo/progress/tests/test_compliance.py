@@ -8,8 +8,8 @@ import pytest
 
 from tiendo.progress.models import Decision, Lifecycle, PeriodKind
 from tiendo.progress.periods import period_open
-from tiendo.progress.selectors import compliance_for_period
 from tiendo.progress.services import update_record
+from tiendo.readmodels.reporting import compliance_for_period
 from tiendo.testing import VN, make_cast, make_item
 
 pytestmark = pytest.mark.django_db

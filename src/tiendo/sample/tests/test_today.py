@@ -26,7 +26,8 @@ from tiendo.progress.models import (
     Recommendation,
     ReportingPeriod,
 )
-from tiendo.progress.selectors import compliance_for_period, review_queue
+from tiendo.progress.selectors import review_queue
+from tiendo.readmodels.reporting import compliance_for_period
 from tiendo.sample.loader import load_sample
 from tiendo.sample.stories import VN
 from tiendo.status.selectors import AsOf, Scope, status_summary

@@ -8,7 +8,6 @@ refuses the request otherwise, naming each missing one.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from tiendo.documents.selectors import (
     full_name,
 )
 from tiendo.documents.services import FORMATS, report_files
-from tiendo.lib.dates import DateInputError, parse_date
+from tiendo.lib.dates import DateInputError, parse_date, parse_known_at
 from tiendo.plans.selectors import plan_by_number
 from tiendo.status.selectors import AsOf
 
@@ -118,14 +117,9 @@ class Command(BaseCommand):
         known_at = None
         if options["known_at"]:
             try:
-                known_at = dt.datetime.fromisoformat(options["known_at"])
-            except ValueError:
-                raise CommandError(
-                    f"--known-at “{options['known_at']}” không hợp lệ; hãy ghi theo ISO 8601, "
-                    "ví dụ 2024-04-02T14:00."
-                ) from None
-            if timezone.is_naive(known_at):
-                known_at = timezone.make_aware(known_at)
+                known_at = parse_known_at(options["known_at"], option="--known-at")
+            except DateInputError as error:
+                raise CommandError(str(error)) from None
         cutoff = parse_date(options["as_of"], field="Ngày chốt số liệu")
         plans = [plan_by_number(number, within=within) for number in options["plan"]]
         particulars: dict[str, Any] = {}

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from tiendo.agencies.services import agency_get_by_code
-from tiendo.lib.dates import DateInputError, format_date, parse_date
+from tiendo.lib.dates import DateInputError, format_date, parse_date, parse_known_at
 from tiendo.plans.models import ItemKind
 from tiendo.plans.selectors import plan_by_number
 from tiendo.status.phrases import plan_sentences
@@ -60,15 +60,7 @@ class Command(BaseCommand):
 
 
 def _known_at(raw: str | None) -> dt.datetime | None:
-    if not raw:
-        return None
-    try:
-        value = dt.datetime.fromisoformat(raw)
-    except ValueError:
-        raise DateInputError(
-            f'Thời điểm ghi nhận "{raw}" không hợp lệ; dùng dạng 2024-04-02T17:00.'
-        ) from None
-    return value if timezone.is_aware(value) else timezone.make_aware(value)
+    return parse_known_at(raw) if raw else None
 
 
 def _message(error: Exception) -> str:
