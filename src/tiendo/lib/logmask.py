@@ -14,11 +14,34 @@ from collections.abc import Callable, Mapping
 from django.http import HttpRequest, HttpResponse
 
 _CCCD = re.compile(r"(?<![0-9])([0-9]{3})[0-9]{7}([0-9]{2})(?![0-9])")
+# A 12-digit run inside a longer string of letters and digits is part of a token, a digest or a
+# key (a form's one-time token, an upload's name, an import preview's fingerprint: 32 hex
+# characters hold 12 digits in a row about one time in fifteen), never a citizen's number.
+_TOKEN_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-")
+_WORD_LIMIT = 20  # "CCCD040190012345" (16) is masked; a 32-character token is not
 
 
 def mask_cccd(text: str) -> str:
-    """'040190012345' -> '040*******45': province code and last two digits stay for support."""
-    return _CCCD.sub(r"\1*******\2", text)
+    """'040190012345' -> '040*******45': province code and last two digits stay for support.
+    Masked wherever it stands in prose, even glued to a word ("CCCD040190012345"); left as it
+    is inside a token longer than _WORD_LIMIT characters (masking it would break the page)."""
+    parts: list[str] = []
+    last = 0
+    for match in _CCCD.finditer(text):
+        start, end = match.span()
+        left, right = start, end
+        while left > 0 and text[left - 1] in _TOKEN_CHARS:
+            left -= 1
+        while right < len(text) and text[right] in _TOKEN_CHARS:
+            right += 1
+        if right - left > _WORD_LIMIT:
+            continue
+        parts += [text[last:start], f"{match.group(1)}*******{match.group(2)}"]
+        last = end
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 class MaskCccdFilter(logging.Filter):
