@@ -16,7 +16,7 @@ from django.http import HttpRequest, HttpResponse
 _CCCD = re.compile(r"(?<![0-9])([0-9]{3})[0-9]{7}([0-9]{2})(?![0-9])")
 # A 12-digit run inside a longer string of letters and digits is part of a token, a digest or a
 # key (a form's one-time token, an upload's name, an import preview's fingerprint: 32 hex
-# characters hold 12 digits in a row about one time in fifteen), never a citizen's number.
+# characters hold 12 digits in a row 3 % of the time), never a citizen's number.
 _TOKEN_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-")
 _WORD_LIMIT = 20  # "CCCD040190012345" (16) is masked; a 32-character token is not
 

@@ -81,7 +81,7 @@ def test_the_filter_never_drops_a_record() -> None:
 
 def test_a_digit_run_inside_a_token_is_left_alone_but_a_glued_number_is_masked() -> None:
     """A page's one-time form token or an import preview's fingerprint (32 hex characters)
-    holds 12 digits in a row about one time in fifteen: masked, it broke the form (the new
+    holds 12 digits in a row 3 % of the time: masked, it broke the form (the new
     report refused as "sai mã biểu mẫu", the annex import "đã thay đổi so với lần xem trước")."""
     token = "961672547486e5785cfb74561f3dc655"
     page = f'<input type="hidden" name="token" value="{token}"> Số CCCD040190012345.'

@@ -156,8 +156,8 @@ def test_thirty_identical_posts_at_once_make_one_draft() -> None:
 
 @pytest.mark.django_db
 def test_a_token_with_twelve_digits_in_a_row_comes_back_whole(client: Client) -> None:
-    """The page's CCCD mask once took such a token for a citizen's number (about one form in
-    fifteen): the form came back with "961*******86e5…" and could not be sent again."""
+    """The page's CCCD mask once took such a token for a citizen's number (one form in 33):
+    the form came back with "961*******86e5…" and could not be sent again."""
     cast = make_cast()
     client.force_login(cast.reporter)
     token = "961672547486e5785cfb74561f3dc655"
