@@ -224,7 +224,7 @@ def get_plan_for_user(actor: Actor, pk: int, action: PlanAction = "read") -> Pla
     if plan is None:
         raise Http404("Không tìm thấy kế hoạch hoặc bạn không có quyền xem.")
     if action == "manage_periods":
-        require_period_manager(actor)
+        require_period_manager(actor, plan)
     return plan
 
 
@@ -239,19 +239,27 @@ def get_period_for_user(actor: Actor, pk: int, action: PeriodAction = "read") ->
     if period is None:
         raise Http404("Không tìm thấy kỳ báo cáo.")
     if action == "manage":
-        require_period_manager(actor)
+        require_period_manager(actor, period.plan)
     return period
 
 
-def may_manage_periods(actor: Actor | None) -> bool:
-    """Opening, closing and setting up reporting periods and the holiday calendar: the
-    standing body and administrators (actor None is the command line)."""
-    return actor is None or actor.role == Role.STANDING or actor.is_superuser
+def may_manage_periods(actor: Actor | None, plan: Plan | None = None) -> bool:
+    """Opening, closing and setting up reporting periods, a plan's reminder rules and the
+    holiday calendar: the standing body, for the plans of its province, and administrators
+    (actor None is the command line). Without a plan: whether any of it is theirs (menus)."""
+    if actor is None or actor.is_superuser:
+        return True
+    if actor.role != Role.STANDING:
+        return False
+    return plan is None or plans_for_user(actor).filter(pk=plan.pk).exists()
 
 
-def require_period_manager(actor: Actor | None) -> None:
-    if not may_manage_periods(actor):
-        raise PermissionDenied("Chỉ cơ quan thường trực mới được quản lý kỳ báo cáo.")
+def require_period_manager(actor: Actor | None, plan: Plan | None = None) -> None:
+    if not may_manage_periods(actor, plan):
+        raise PermissionDenied(
+            "Chỉ cơ quan thường trực của tỉnh ban hành kế hoạch mới được quản lý kỳ báo cáo, "
+            "nhắc việc của kế hoạch."
+        )
 
 
 def may_decide_extensions(actor: Actor) -> bool:

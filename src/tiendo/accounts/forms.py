@@ -7,9 +7,8 @@ from typing import Any
 from django import forms
 from django.conf import settings
 
+from tiendo.accounts.models import API_TOKEN_DAYS_MESSAGE as DAYS_MESSAGE
 from tiendo.accounts.models import API_TOKEN_MAX_DAYS
-
-DAYS_MESSAGE = f"Thời hạn của mã truy cập từ 1 đến {API_TOKEN_MAX_DAYS} ngày."
 
 
 class ApiTokenForm(forms.Form):

@@ -45,6 +45,7 @@ class Membership(models.Model):
 
 
 API_TOKEN_MAX_DAYS = 365
+API_TOKEN_DAYS_MESSAGE = f"Thời hạn của mã truy cập từ 1 đến {API_TOKEN_MAX_DAYS} ngày."
 
 
 class ApiTokenState(models.TextChoices):
@@ -102,9 +103,7 @@ class ApiToken(models.Model):
     def clean(self) -> None:
         validity = self.expires_at - self.created_at
         if not dt.timedelta(days=1) <= validity <= dt.timedelta(days=API_TOKEN_MAX_DAYS):
-            raise ValidationError(
-                {"expires_at": f"Thời hạn của mã truy cập từ 1 đến {API_TOKEN_MAX_DAYS} ngày."}
-            )
+            raise ValidationError({"expires_at": API_TOKEN_DAYS_MESSAGE})
 
     def state_at(self, moment: dt.datetime) -> ApiTokenState:
         if self.revoked_at is not None:

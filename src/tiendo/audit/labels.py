@@ -39,6 +39,11 @@ ACTION_LABELS: dict[str, str] = {
     "period.open": "Mở kỳ báo cáo",
     "period.close": "Đóng kỳ báo cáo",
     "period.reopen": "Mở lại kỳ báo cáo",
+    "holiday.create": "Thêm ngày nghỉ lễ",
+    "holiday.update": "Sửa ngày nghỉ lễ",
+    "holiday.remove": "Bỏ ngày nghỉ lễ",
+    "reminders.create": "Đặt quy tắc nhắc việc",
+    "reminders.update": "Sửa quy tắc nhắc việc",
     "email.resend": "Gửi lại thư bị từ chối",
 }
 

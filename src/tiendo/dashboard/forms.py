@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from tiendo.agencies.models import Agency, AgencyKind
-from tiendo.lib.forms import AsOfForm
+from tiendo.lib.forms import AsOfForm, id_filter
 from tiendo.lib.text import fold
 from tiendo.plans.models import ItemKind, Plan, TaskGroup
 
@@ -23,24 +21,8 @@ class IocFilterForm(AsOfForm):
     not reset the cut-off to today).
     """
 
-    ke_hoach = forms.IntegerField(
-        label="Kế hoạch",
-        required=False,
-        min_value=1,
-        error_messages={
-            "invalid": "Kế hoạch không hợp lệ; đã bỏ qua điều kiện này.",
-            "min_value": "Kế hoạch không hợp lệ; đã bỏ qua điều kiện này.",
-        },
-    )
-    nhom = forms.IntegerField(
-        label="Nhóm nhiệm vụ",
-        required=False,
-        min_value=1,
-        error_messages={
-            "invalid": "Nhóm nhiệm vụ không hợp lệ; đã bỏ qua điều kiện này.",
-            "min_value": "Nhóm nhiệm vụ không hợp lệ; đã bỏ qua điều kiện này.",
-        },
-    )
+    ke_hoach = id_filter("Kế hoạch")
+    nhom = id_filter("Nhóm nhiệm vụ")
     don_vi = forms.CharField(
         label="Cơ quan, đơn vị",
         required=False,
@@ -112,17 +94,8 @@ class IocFilterForm(AsOfForm):
                 self.agency = found
         return data
 
-    def _valid(self) -> dict[str, Any]:
-        """The fields that passed, whatever failed beside them."""
-        if self.is_bound:
-            self.is_valid()  # cleans once; errors stay in self.errors
-        return getattr(self, "cleaned_data", {})
-
-    def as_of_date(self) -> dt.date:
-        return self._valid().get("ngay") or timezone.localdate()
-
     def kind(self) -> str | None:
-        return self._valid().get("loai") or None
+        return self.passed().get("loai") or None
 
     def agency_groups(self) -> list[tuple[str, list[Agency]]]:
         """The agencies to choose from, by kind, those in existence on the cut-off (and the
@@ -144,7 +117,7 @@ class IocFilterForm(AsOfForm):
 
     def querystring(self) -> str:
         """The valid filters, for links that keep them (bookmarks, drill-down)."""
-        data = self._valid()
+        data = self.passed()
         day = data.get("ngay")
         parts = {
             "ngay": day.isoformat() if day else "",

@@ -27,7 +27,6 @@ from tiendo.dashboard.selectors import (
     obstacles_over_time,
     overview_cards,
     scorecards,
-    status_scope,
     upcoming,
 )
 from tiendo.indicators.models import Indicator
@@ -39,6 +38,7 @@ from tiendo.indicators.selectors import (
 )
 from tiendo.plans.models import ItemKind, Plan
 from tiendo.readmodels.reporting import recommendations_by_addressee
+from tiendo.readmodels.scope import figure_scope
 from tiendo.status.selectors import AsOf, Scope, item_statuses, status_summary
 
 # The wall screen fetches fresh figures this often (seconds).
@@ -66,7 +66,7 @@ def _filters(request: HttpRequest, actor: Actor) -> Filters:
         plans=chosen if not form.plan else None,
         plan=form.plan,
         group=form.group,
-        agency=form.agency or status_scope(actor).agency,
+        agency=form.agency or figure_scope(actor).agency,
         kind=form.kind(),
     )
     return Filters(form, as_of, scope, chosen, form.querystring())

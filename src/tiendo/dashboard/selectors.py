@@ -16,6 +16,7 @@ from tiendo.notifications.models import Notification
 from tiendo.plans.models import Plan, TaskGroup
 from tiendo.progress.models import Obstacle, ObstacleCategory, Recommendation, ReportingPeriod
 from tiendo.readmodels.reporting import compliance_for_period
+from tiendo.readmodels.scope import figure_scope
 from tiendo.status.phrases import plan_sentences
 from tiendo.status.selectors import (
     AsOf,
@@ -53,19 +54,10 @@ def weekly_summary_for(actor: Actor) -> Notification | None:
     )
 
 
-def status_scope(
-    actor: Actor, *, plan: Plan | None = None, group: TaskGroup | None = None
-) -> Scope:
-    """What the actor's figures cover (decided in accounts.access.figure_agency)."""
-    from tiendo.readmodels.scope import figure_scope
-
-    return figure_scope(actor, plan=plan, group=group)
-
-
 def overview_cards(actor: Actor, as_of: AsOf) -> list[PlanCard]:
     """Every plan the actor may read, issued by the cut-off, with figures from one query."""
     plans = list(plans_for_user(actor).prefetch_related("groups"))
-    scope = status_scope(actor)
+    scope = figure_scope(actor)
     summaries = status_by_plan(Scope(plans=plans, agency=scope.agency), as_of)
     cards = []
     for plan in plans:

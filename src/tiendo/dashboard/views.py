@@ -7,10 +7,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from tiendo.accounts.access import actor_for, get_plan_for_user
-from tiendo.dashboard.selectors import overview_cards, status_scope, weekly_summary_for
+from tiendo.dashboard.selectors import overview_cards, weekly_summary_for
 from tiendo.lib.forms import AsOfForm
-from tiendo.readmodels.forms import ItemFilterForm
-from tiendo.readmodels.items import item_list_page, list_agencies, list_groups
+from tiendo.readmodels.forms import item_list_filters
+from tiendo.readmodels.items import item_list_page
+from tiendo.readmodels.scope import figure_scope
 from tiendo.status.selectors import AsOf
 
 
@@ -29,14 +30,8 @@ def plan_items(request: HttpRequest, plan_id: int) -> HttpResponse:
     """The plan's items behind each figure, filtered, the most urgent first, 50 a page."""
     actor = actor_for(request)
     plan = get_plan_for_user(actor, plan_id)
-    as_of = AsOf.make(AsOfForm(request.GET or None).as_of_date())
-    scope = status_scope(actor, plan=plan)
-    form = ItemFilterForm(
-        request.GET or None,
-        initial={"ngay": as_of.date},
-        groups=list_groups(scope, as_of),
-        agencies=list_agencies(scope, as_of),
-    )
+    scope = figure_scope(actor, plan=plan)
+    as_of, form = item_list_filters(request.GET, scope)
     page = item_list_page(scope, as_of, form.filters(), request.GET.get("trang"))
     context = {"plan": plan, "form": form, "as_of": as_of, "page": page}
     return render(request, "dashboard/plan_items.html", context)

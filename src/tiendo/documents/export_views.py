@@ -18,11 +18,9 @@ from tiendo.agencies.models import Agency
 from tiendo.agencies.selectors import agency_subtree
 from tiendo.documents.exports import Table, iter_csv, write_xlsx
 from tiendo.indicators.models import IndicatorValue
-from tiendo.lib.forms import AsOfForm
-from tiendo.readmodels.forms import ItemFilterForm
-from tiendo.readmodels.items import iter_item_list, list_agencies, list_groups
+from tiendo.readmodels.forms import item_list_filters
+from tiendo.readmodels.items import iter_item_list
 from tiendo.readmodels.scope import figure_scope
-from tiendo.status.selectors import AsOf
 
 
 def _send(
@@ -47,13 +45,8 @@ def export_items(request: HttpRequest, plan_id: int, fmt: str) -> Any:
     """The plan's items with their status at the chosen cut-off, filtered as on the page."""
     actor = actor_for(request)
     plan = get_plan_for_user(actor, plan_id)
-    as_of = AsOf.make(AsOfForm(request.GET or None).as_of_date())
     scope = figure_scope(actor, plan=plan)
-    form = ItemFilterForm(
-        request.GET or None,
-        groups=list_groups(scope, as_of),
-        agencies=list_agencies(scope, as_of),
-    )
+    as_of, form = item_list_filters(request.GET, scope)
     filters = form.filters()
 
     def rows() -> Iterable[Sequence[Any]]:

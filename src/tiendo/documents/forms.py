@@ -20,7 +20,13 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from tiendo.agencies.models import Agency
-from tiendo.documents.particulars import AUTHORITIES, ReportSpec, validate_spec
+from tiendo.documents.particulars import (
+    AUTHORITIES,
+    NO_ISSUE_DATE,
+    NO_PLANS,
+    ReportSpec,
+    validate_spec,
+)
 from tiendo.documents.report import Section
 from tiendo.documents.selectors import default_issue_date, default_summary
 from tiendo.lib.dates import format_date
@@ -174,7 +180,7 @@ class ReportForm(forms.Form):
         label="Kế hoạch",
         queryset=Plan.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Chọn ít nhất một kế hoạch."},
+        error_messages={"required": NO_PLANS},
     )
     ngay = DateField(
         label="Số liệu tính đến ngày",
@@ -222,7 +228,7 @@ class ReportForm(forms.Form):
         widget=DateInput(),
         input_formats=DATE_FORMATS,
         error_messages={
-            "required": "Chưa nhập ngày ban hành.",
+            "required": NO_ISSUE_DATE,
             "invalid": "Ngày ban hành không hợp lệ; hãy nhập ngày/tháng/năm, ví dụ 02/04/2024.",
         },
     )

@@ -19,6 +19,11 @@ NUMBER = re.compile(r"^\d{1,5}/BC-[A-ZĐ][A-ZĐ0-9]*(-[A-ZĐ0-9]+)*$")
 AUTHORITIES = ("", "TM.", "KT.", "Q.", "TL.", "TUQ.")
 
 
+# Also the report form's words for an empty field (documents.forms.ReportForm).
+NO_PLANS = "Chọn ít nhất một kế hoạch."
+NO_ISSUE_DATE = "Chưa nhập ngày ban hành."
+
+
 @dataclass(frozen=True)
 class ReportSpec:
     """What the user asks for: scope, cut-off, and the document's official particulars."""
@@ -113,7 +118,7 @@ def validate_spec(spec: ReportSpec) -> None:
             "khi cấp phó ký thay người đứng đầu, chọn thẩm quyền KT."
         )
     if not spec.plans:
-        errors["plans"] = "Chọn ít nhất một kế hoạch."
+        errors["plans"] = NO_PLANS
     cutoff = spec.as_of.date
     late = [plan for plan in spec.plans if plan.issued_on > cutoff]
     if cutoff > today:
@@ -136,7 +141,7 @@ def validate_spec(spec: ReportSpec) -> None:
             "hãy kiểm tra lại năm."
         )
     if spec.issued_on is None:
-        errors["issued_on"] = "Chưa nhập ngày ban hành."
+        errors["issued_on"] = NO_ISSUE_DATE
     elif spec.issued_on < cutoff:
         errors["issued_on"] = (
             f"Ngày ban hành {format_date(spec.issued_on)} trước ngày chốt số liệu "

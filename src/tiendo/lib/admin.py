@@ -2,8 +2,8 @@
 
 A service checks what the form cannot (a deadline extended before the item starts, a reporting
 period that does not exist) and says so with a ValidationError. The admin saves inside one
-transaction, so nothing of the save stays; the person is shown the service's message on the page
-they came from, instead of an error page.
+transaction, so nothing of the save stays; the person is shown the service's message on the form
+they filled in, with what they typed, instead of an error page.
 """
 
 from __future__ import annotations
@@ -11,17 +11,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Model
+from django.forms import ModelForm
 from django.forms.models import BaseModelFormSet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
+
+from tiendo.lib.forms import add_refusal
 
 _M = TypeVar("_M", bound=Model)
 
 
 class ServiceWriteAdmin(admin.ModelAdmin[_M]):
-    """A ModelAdmin whose save_model / save_formset call services (which may refuse)."""
+    """A ModelAdmin whose save_model / save_formset call services (which may refuse).
+
+    A refusal rolls the whole save back (the admin saves in one transaction); the same page is
+    then shown again with what was typed and the service's message at the fields it names (or
+    at the top), as for any other error of the form.
+    """
 
     def changeform_view(
         self,
@@ -33,9 +41,31 @@ class ServiceWriteAdmin(admin.ModelAdmin[_M]):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except ValidationError as error:
-            for message in error.messages:
-                self.message_user(request, f"Chưa lưu được: {message}", messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
+            if request.method != "POST":
+                raise
+            # Again, with a form that carries the refusal: it is invalid, so nothing is saved.
+            setattr(request, _REFUSAL, error)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(
+        self, request: HttpRequest, obj: _M | None = None, change: bool = False, **kwargs: Any
+    ) -> type[ModelForm[_M]]:
+        form = super().get_form(request, obj, change, **kwargs)
+        refusal: ValidationError | None = getattr(request, _REFUSAL, None)
+        if refusal is None:
+            return form
+        refused: ValidationError = refusal
+
+        class Refused(form):  # type: ignore[valid-type,misc]
+            def clean(self) -> dict[str, Any]:
+                data: dict[str, Any] = super().clean()
+                add_refusal(self, refused)
+                return data
+
+        return Refused
+
+
+_REFUSAL = "_tiendo_service_refusal"
 
 
 def adopt(obj: Model, saved: Model) -> None:

@@ -1,12 +1,15 @@
-"""Small helpers shared by the web forms: dates and numbers as Vietnamese officials write them."""
+"""Small helpers shared by the web forms: dates and numbers as Vietnamese officials write them,
+and a service's refusal shown on the form that asked."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 
 from tiendo.lib.dates import date_window_error
@@ -67,8 +70,24 @@ def date_field(label: str, *, required: bool = True, **kwargs: Any) -> forms.Dat
     )
 
 
+def id_filter(label: str) -> forms.IntegerField:
+    """A filter naming a row by its id in the URL (?nhom=12); a wrong one is reported and left
+    out, the other filters still apply."""
+    wrong = f"{label} không hợp lệ; đã bỏ qua điều kiện này."
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=1,
+        error_messages={"invalid": wrong, "min_value": wrong},
+    )
+
+
 class AsOfForm(forms.Form):
-    """The cut-off date of a page (`ngay` in the URL), today when absent or unreadable."""
+    """The cut-off date of a page (`ngay` in the URL), today when absent or unreadable.
+
+    The pages' filter forms build on it: a filter that cannot be read is reported and left out,
+    and the others, the cut-off among them, still apply (passed()).
+    """
 
     ngay = DateField(
         label="Số liệu tính đến ngày",
@@ -80,9 +99,15 @@ class AsOfForm(forms.Form):
         },
     )
 
+    def passed(self) -> dict[str, Any]:
+        """The fields that could be read, whatever failed beside them (cleaned once)."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()  # errors stay in self.errors
+        return getattr(self, "cleaned_data", {})
+
     def as_of_date(self) -> dt.date:
-        value = self.cleaned_data.get("ngay") if self.is_valid() else None
-        return value or timezone.localdate()
+        return self.passed().get("ngay") or timezone.localdate()
 
 
 class NumberInput(forms.TextInput):
@@ -142,3 +167,21 @@ def format_date(value: dt.date | None) -> str:
 def errors_text(form: forms.Form) -> str:
     """All of a form's error messages as one sentence for a flash message."""
     return " ".join(str(message) for errors in form.errors.values() for message in errors)
+
+
+def add_refusal(
+    form: forms.BaseForm, error: ValidationError, renamed: Mapping[str, str] | None = None
+) -> None:
+    """A service's ValidationError on the form that called it: each message at the field it
+    names (a service's name for it renamed to the form's through renamed), else at the top.
+
+    The rule and its words live in the service or the model only; the form does not check it
+    again. A name the form does not have goes to the top, never to a ValueError.
+    """
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    names = renamed or {}
+    for field, errors in error.error_dict.items():
+        name = names.get(field, field)
+        form.add_error(name if name in form.fields and name != NON_FIELD_ERRORS else None, errors)

@@ -5,9 +5,12 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from tiendo.accounts.access import actor_for, may_manage_periods, plans_for_user
 from tiendo.accounts.models import Role
+from tiendo.lib.admin import ServiceWriteAdmin, adopt
 from tiendo.notifications.models import Notification, OutgoingEmail, ReminderRule
 from tiendo.notifications.selectors import kind_label
+from tiendo.notifications.services import RULE_FIELDS, reminder_rule_set
 
 
 class ReminderRuleForm(forms.ModelForm[ReminderRule]):
@@ -44,11 +47,45 @@ class ReminderRuleForm(forms.ModelForm[ReminderRule]):
 
 
 @admin.register(ReminderRule)
-class ReminderRuleAdmin(admin.ModelAdmin[ReminderRule]):
-    # Written here directly: notifications has no reminder-rule service yet, and this page is
-    # the only place where a plan's reminders are set.
+class ReminderRuleAdmin(ServiceWriteAdmin[ReminderRule]):
+    """Saved through reminder_rule_set, by whoever may manage the plan's reporting periods; a
+    rule is changed, never deleted (a plan without one is urged by the defaults)."""
+
     form = ReminderRuleForm
     list_display = ["plan", "days_before", "overdue_every_days", "escalate_after_days", "mandatory"]
+
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: ReminderRule | None = None
+    ) -> list[str]:
+        return ["plan"] if obj else []
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "plan":
+            kwargs["queryset"] = plans_for_user(actor_for(request))  # their province's plans
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(
+        self,
+        request: HttpRequest,
+        obj: ReminderRule,
+        form: forms.ModelForm[ReminderRule],
+        change: bool,
+    ) -> None:
+        data = form.cleaned_data
+        plan = obj.plan if change else data["plan"]
+        values = {name: data[name] for name in RULE_FIELDS if name in data}
+        adopt(obj, reminder_rule_set(actor=actor_for(request), plan=plan, **values))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return super().has_add_permission(request) and may_manage_periods(actor_for(request))
+
+    def has_change_permission(self, request: HttpRequest, obj: ReminderRule | None = None) -> bool:
+        return super().has_change_permission(request, obj) and may_manage_periods(
+            actor_for(request), obj.plan if obj else None
+        )
+
+    def has_delete_permission(self, request: HttpRequest, obj: ReminderRule | None = None) -> bool:
+        return False
 
 
 class StateFilter(admin.SimpleListFilter):

@@ -15,7 +15,7 @@ from tiendo.agencies.models import Agency
 from tiendo.agencies.selectors import primary_successor_map, responsible_agency_id
 from tiendo.lib.dates import format_date
 from tiendo.lib.text import person_name
-from tiendo.notifications.services import (
+from tiendo.notifications.delivery import (
     REPORTERS,
     Reminder,
     notify_on_commit,
@@ -23,7 +23,7 @@ from tiendo.notifications.services import (
     unit_heads,
 )
 from tiendo.plans.models import ExtensionDecision, ExtensionRequest, Item
-from tiendo.plans.services import current_deadline
+from tiendo.plans.selectors import current_deadline
 from tiendo.progress.models import Decision, ProgressUpdate
 
 
@@ -91,7 +91,7 @@ def report_ready(update: ProgressUpdate, by: User) -> None:
 
 def report_sent(update: ProgressUpdate, by: User) -> None:
     """A report arrives for the standing body (mailed in its daily digest, see
-    services.DIGEST_ONLY_KINDS); the heads' notices of the draft are settled."""
+    mail.DIGEST_ONLY_KINDS); the heads' notices of the draft are settled."""
     item = update.item
     sent_at = timezone.localtime(update.recorded_at or timezone.now())
     contribution = " (phần phối hợp)" if update.is_contribution else ""

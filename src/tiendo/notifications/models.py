@@ -168,7 +168,7 @@ class Notification(models.Model):
         on_delete=models.SET_NULL,
         related_name="notices",
     )
-    # The work was done before any message carried the notice (services.settle): none is needed.
+    # The work was done before any message carried the notice (delivery.settle): none is needed.
     mail_settled = models.BooleanField("không cần gửi thư nữa", default=False)
 
     class Meta:

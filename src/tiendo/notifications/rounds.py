@@ -22,17 +22,11 @@ from tiendo.accounts.models import Role
 from tiendo.agencies.models import Agency
 from tiendo.agencies.selectors import primary_successor_map, responsible_agency_id
 from tiendo.lib.dates import format_date
+from tiendo.notifications.delivery import REPORTERS, Reminder, deliver
+from tiendo.notifications.mail import queue_emails, send_due_emails
 from tiendo.notifications.models import ReminderRule, ScheduledRun
 from tiendo.notifications.selectors import UNFINISHED
-from tiendo.notifications.services import (
-    REPORTERS,
-    Reminder,
-    claim_run,
-    deliver,
-    finish_run,
-    queue_emails,
-    send_due_emails,
-)
+from tiendo.notifications.services import claim_run, finish_run
 from tiendo.notifications.workdays import Calendar
 from tiendo.plans.models import Item, Plan
 from tiendo.progress.models import ReportingPeriod

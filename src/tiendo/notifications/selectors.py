@@ -10,7 +10,12 @@ from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 
 from tiendo.accounts.models import Membership, Role
 from tiendo.agencies.models import Agency
-from tiendo.notifications.models import Notification, OutgoingEmail
+from tiendo.notifications.models import (
+    Delivery,
+    Notification,
+    NotificationPreference,
+    OutgoingEmail,
+)
 from tiendo.status.selectors import UNFINISHED_CLASSES, AsOf, Scope, status_by
 
 # The deadline classes that reminders urge (rounds.py reads this list).
@@ -83,14 +88,14 @@ class Unreached:
     agency: Agency
     led: int
     unfinished: int
-    # Who gets its deadline reminders instead (services.Addressing.fallback).
+    # Who gets its deadline reminders instead (delivery.Addressing.fallback).
     fallback: str
 
 
 def agencies_without_recipients(province: Agency, day: dt.date) -> list[Unreached]:
     """The province's agencies in existence on day that answer for items (an abolished lead's
     work is its successor's) and have no active reporter or head in their subtree, most
-    unfinished items first. Their deadline reminders go, as services.Addressing decides, to the
+    unfinished items first. Their deadline reminders go, as delivery.Addressing decides, to the
     heads of their parent (unless the parent is the province), else to the standing body.
 
     Three statements whatever the size: the item counts grouped by lead agency in SQL (the
@@ -127,3 +132,9 @@ def agencies_without_recipients(province: Agency, day: dt.date) -> list[Unreache
         led = counts[agency.pk]
         rows.append(Unreached(agency, led.total, led.unfinished, fallback))
     return sorted(rows, key=lambda row: (-row.unfinished, row.agency.name))
+
+
+def delivery_for(user: User) -> Delivery:
+    """How the person chose to receive e-mail (daily when they never chose)."""
+    chosen = NotificationPreference.objects.filter(user=user).values_list("delivery", flat=True)
+    return Delivery(chosen.first() or Delivery.DAILY)

@@ -1,214 +1,28 @@
-"""Reminders and their delivery. Every step can run again, or in two workers at once, without
-sending anything twice: reminders have unique keys per person, digests have unique keys per
-person and day (or week), and each e-mail is claimed by one worker before it is sent. Nothing
-is mailed on days off (workdays.Calendar); the notices wait in the centre for the next working
-day."""
+"""Writes of the notifications' own rows: claims of scheduled runs, the days off, the plans'
+reminder rules and each person's choices. The notices themselves are delivered by
+notifications.delivery, their e-mail by notifications.mail."""
 
 from __future__ import annotations
 
 import datetime as dt
-import smtplib
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from email import charset as mime_charset
-from urllib.parse import urlsplit
+from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from tiendo.accounts.access import province_of
-from tiendo.accounts.models import Role
-from tiendo.agencies.models import Agency
-from tiendo.lib.logmask import mask_cccd
-from tiendo.lib.text import person_name
+from tiendo.accounts.access import Actor, require_period_manager
+from tiendo.audit.services import audit_saved, snapshot
 from tiendo.notifications.models import (
     Delivery,
     Notification,
     NotificationPreference,
-    OutgoingEmail,
+    ReminderRule,
     ScheduledRun,
 )
-from tiendo.notifications.workdays import Calendar
-from tiendo.plans.models import Item
+from tiendo.plans.models import Plan
 
 STALE_CLAIM = dt.timedelta(minutes=15)
-DIGEST_HOUR = 7
-REPORTERS = (Role.REPORTER, Role.HEAD)
-# Reports arriving for the standing body are many a day and are worked from the review queue:
-# they are never mailed one by one. Someone who chose immediate delivery gets them in the
-# daily digest (07:00, the reports sent since the previous digest); weekly and "off" are kept as
-# chosen, since the queue and the notification centre always show them.
-DIGEST_ONLY_KINDS = frozenset({"awaiting_review"})
-# Deadline reminders of one item, weakest first: a person gets one a day, the strongest.
-STRENGTH = {"due_soon": 1, "due_today": 2, "overdue": 3, "escalation": 4}
-NO_RECIPIENT = "đơn vị chưa có tài khoản nhận nhắc việc"
-
-
-@dataclass(frozen=True)
-class Reminder:
-    """A reminder before it is addressed to people."""
-
-    agency: Agency
-    roles: Sequence[str]
-    kind: str
-    key: str
-    subject: str
-    body: str
-    link: str = ""
-    item: Item | None = None
-    mandatory: bool = False
-    include_standing: bool = False
-    # Named people (the reporter who drafted a report, the head who sent it, a requester), in
-    # addition to those the agency's roles reach.
-    recipients: Sequence[User] = ()
-    # When the agency has nobody in those roles, its parent's heads, else the standing body,
-    # get it instead, marked as such (deadline reminders: nobody is left unurged).
-    fallback: bool = False
-    # Among one item's deadline reminders of the same kind for one person and day, the higher
-    # wins (the more days overdue, the closer the deadline).
-    urgency: int = 0
-
-
-def members(agency: Agency, roles: Iterable[str]) -> list[User]:
-    """Active users of the agency's subtree with one of the roles."""
-    return list(
-        User.objects.filter(
-            is_active=True,
-            membership__agency__path__startswith=agency.path,
-            membership__role__in=list(roles),
-        )
-    )
-
-
-def standing_body(agency: Agency) -> list[User]:
-    return members(province_of(agency), [Role.STANDING])
-
-
-def unit_heads(agency: Agency) -> list[User]:
-    """The heads who approve the unit's reports: its own, else those of the nearest unit above
-    it that has any (access lets a head send the reports of the units below)."""
-    chain = [int(part) for part in agency.path.strip("/").split("/") if part]
-    heads = list(
-        User.objects.filter(
-            is_active=True, membership__role=Role.HEAD, membership__agency_id__in=chain
-        ).select_related("membership__agency")
-    )
-    if not heads:
-        return []
-    nearest = max(len(user.membership.agency.path) for user in heads)
-    return [user for user in heads if len(user.membership.agency.path) == nearest]
-
-
-class Addressing:
-    """Who a reminder reaches, each agency and role set looked up once per delivery."""
-
-    def __init__(self) -> None:
-        self._members: dict[tuple[int, tuple[str, ...]], list[User]] = {}
-        self._fallback: dict[int, tuple[list[User], str]] = {}
-
-    def members(self, agency: Agency, roles: Sequence[str]) -> list[User]:
-        key = (agency.pk, tuple(sorted(roles)))
-        if key not in self._members:
-            self._members[key] = members(agency, roles)
-        return self._members[key]
-
-    def fallback(self, agency: Agency) -> tuple[list[User], str]:
-        """For an agency without reporters or heads: its parent's heads, else the standing
-        body, and the line that tells them why they receive it."""
-        if agency.pk not in self._fallback:
-            parent = agency.parent
-            province = province_of(agency)
-            heads = (
-                list(
-                    User.objects.filter(
-                        is_active=True, membership__agency=parent, membership__role=Role.HEAD
-                    )
-                )
-                if parent is not None and parent.pk != province.pk
-                else []
-            )
-            people = heads or standing_body(agency)
-            whom = "lãnh đạo cơ quan cấp trên" if heads else "cơ quan thường trực"
-            self._fallback[agency.pk] = (
-                people,
-                f"{agency.name}: {NO_RECIPIENT}; thông báo gửi {whom} để chỉ đạo, đôn đốc.",
-            )
-        return self._fallback[agency.pk]
-
-    def people(self, reminder: Reminder) -> tuple[list[User], str]:
-        people = self.members(reminder.agency, reminder.roles) if reminder.roles else []
-        note = ""
-        if reminder.fallback and not people and not reminder.recipients:
-            people, note = self.fallback(reminder.agency)
-        if reminder.include_standing:
-            people = people + standing_body(reminder.agency)
-        people = people + [user for user in reminder.recipients if user.is_active]
-        return list({user.pk: user for user in people}.values()), note
-
-
-def deliver(reminders: Iterable[Reminder]) -> int:
-    """Create the in-app notifications (once per person and key). Of one item's deadline
-    reminders, each person gets the strongest only ("quá hạn" to the reporters and "báo cáo
-    lãnh đạo" to the head, not both to the head)."""
-    addressing = Addressing()
-    reminders = list(reminders)
-    chosen: dict[tuple[int, str], tuple[tuple[int, int], Reminder, str]] = {}
-    for order, reminder in enumerate(reminders):
-        people, note = addressing.people(reminder)
-        for user in people:
-            if reminder.item is not None and reminder.kind in STRENGTH:
-                slot = (user.pk, f"item:{reminder.item.pk}")
-                strength = (STRENGTH[reminder.kind], reminder.urgency)
-            else:
-                slot, strength = (user.pk, f"{order}:{reminder.key}"), (0, 0)
-            held = chosen.get(slot)
-            if held is None or strength > held[0]:
-                chosen[slot] = (strength, reminder, note)
-    rows = []
-    for (user_pk, _), (_, reminder, note) in chosen.items():
-        body = f"{reminder.body}\n({note})" if note else reminder.body
-        rows.append(
-            Notification(
-                recipient_id=user_pk,
-                agency=reminder.agency,
-                item=reminder.item,
-                kind=reminder.kind,
-                key=reminder.key,
-                subject=mask_cccd(reminder.subject)[:300],
-                body=mask_cccd(body),
-                link=reminder.link,
-                mandatory=reminder.mandatory,
-            )
-        )
-    created = Notification.objects.bulk_create(rows, ignore_conflicts=True)
-    return len(created)
-
-
-def notify_on_commit(reminders: list[Reminder]) -> None:
-    """For events inside a service's transaction: notify only if the change is kept."""
-    transaction.on_commit(lambda: deliver(reminders))
-
-
-def settle(kind: str, keys: Iterable[str] = (), key_prefix: str = "") -> int:
-    """Once the work a notice asked for is done (the draft sent, the report decided), everyone's
-    unread notice of it is marked read and leaves the e-mail queue: nobody is asked to act on
-    what a colleague has already handled. The notices stay in the centre."""
-    match = Q(key__in=list(keys))
-    if key_prefix:
-        match |= Q(key__startswith=key_prefix)
-    return Notification.objects.filter(match, kind=kind, read_at__isnull=True).update(
-        read_at=timezone.now(), mail_settled=True
-    )
-
-
-def settle_on_commit(kind: str, keys: Iterable[str] = (), key_prefix: str = "") -> None:
-    chosen = list(keys)
-    transaction.on_commit(lambda: settle(kind, chosen, key_prefix))
 
 
 def claim_run(name: str, worker: str, now: dt.datetime) -> bool:
@@ -229,246 +43,59 @@ def finish_run(name: str) -> None:
     ScheduledRun.objects.filter(name=name).update(finished_at=timezone.now())
 
 
-# --- e-mail ---------------------------------------------------------------------------------
+RULE_FIELDS = [
+    "days_before",
+    "on_due_day",
+    "overdue_every_days",
+    "escalate_after_days",
+    "escalate_to",
+    "period_reminders",
+    "period_due_days_before",
+    "coordinators_weekly",
+    "mandatory",
+]
 
 
-def preferences(user_ids: Iterable[int]) -> dict[int, str]:
-    """How each person chose to receive e-mail (daily when they never chose)."""
-    return dict(
-        NotificationPreference.objects.filter(user_id__in=list(user_ids)).values_list(
-            "user_id", "delivery"
-        )
+@transaction.atomic
+def reminder_rule_set(*, actor: Actor | None, plan: Plan, **values: Any) -> ReminderRule:
+    """Set how a plan's agencies are urged (the fields of RULE_FIELDS; those not given keep
+    their value, or the default for a new rule): by whoever manages the plan's reporting
+    periods, checked by the rule's own validation, audited with what changed."""
+    require_period_manager(actor, plan)
+    unknown = sorted(set(values) - set(RULE_FIELDS))
+    if unknown:
+        raise ValueError(f"not a reminder rule field: {', '.join(unknown)}")
+    rule = ReminderRule.objects.select_for_update().filter(plan=plan).first()
+    before = snapshot(rule) if rule is not None else None
+    rule = rule or ReminderRule(plan=plan)
+    for name, value in values.items():
+        setattr(rule, name, value)
+    rule.full_clean()
+    rule.save()
+    what = f"nhắc việc Kế hoạch số {plan.number}"
+    audit_saved(
+        actor=actor,
+        obj=rule,
+        before=before,
+        noun="reminders",
+        summary=(f"Đặt quy tắc {what}", f"Sửa quy tắc {what}"),
     )
+    return rule
 
 
-def _mode(user: User, chosen: dict[int, str]) -> str:
-    return chosen.get(user.pk, Delivery.DAILY)
-
-
-def queue_emails(now: dt.datetime, calendar: Calendar | None = None) -> int:
-    """Turn pending notifications into e-mails, on working days: at once, or one digest per
-    person and day (from 07:00) or week (its first working day). Mandatory reminders reach
-    everyone at least daily: those who chose a weekly digest or no e-mail get them in a daily
-    digest.
-
-    A notice that arrives after the person's digest of the day (or week) was queued goes into
-    the next digest, not into a follow-up message: people chose one message a day or a week,
-    and the notification centre shows the notice at once. It stays pending (no message) until
-    then, so it is never counted as e-mailed without a message that carries it."""
-    local = timezone.localtime(now)
-    today = local.date()
-    calendar = calendar or Calendar.load()
-    if not calendar.works(today):
-        return 0
-    queued = 0
-    pending = (
-        Notification.objects.filter(email__isnull=True, mail_settled=False)
-        .exclude(recipient__email="")
-        .select_related("recipient")
-        .order_by("recipient_id", "created_at", "id")
+@transaction.atomic
+def preference_set(*, user: User, delivery: str) -> NotificationPreference:
+    """How a person receives the e-mail of their notices (their own choice)."""
+    choice = Delivery(delivery)
+    preference, _ = NotificationPreference.objects.update_or_create(
+        user=user, defaults={"delivery": choice}
     )
-    by_user: dict[int, list[Notification]] = defaultdict(list)
-    for note in pending:
-        by_user[note.recipient_id].append(note)
-    chosen = preferences(by_user)
-    year, week, _ = today.isocalendar()
-    for notes in by_user.values():
-        user = notes[0].recipient
-        mode = _mode(user, chosen)
-        if mode == Delivery.OFF:
-            notes = [n for n in notes if n.mandatory]
-            mode = Delivery.DAILY
-        if mode == Delivery.IMMEDIATE:
-            for note in notes:
-                if note.kind not in DIGEST_ONLY_KINDS:
-                    queued += email_queue(key=f"n:{note.pk}", user=user, notes=[note], now=now)
-            notes = [n for n in notes if n.kind in DIGEST_ONLY_KINDS]
-            mode = Delivery.DAILY
-        if not notes or local.hour < DIGEST_HOUR:
-            continue
-        if mode == Delivery.WEEKLY:
-            week_key = f"digest-week:{user.pk}:{year}-W{week:02d}"
-            weekly = OutgoingEmail.objects.filter(key=week_key).first()
-            if weekly is None and _weekly_digest_day(today, calendar):
-                of = f"tuần {local:%d/%m/%Y}"
-                queued += email_queue(key=week_key, user=user, notes=notes, now=now, digest_of=of)
-                continue
-            if weekly is not None and timezone.localtime(weekly.due_at).date() == today:
-                continue  # the week's digest went today: mandatory ones wait for tomorrow's
-            notes = [n for n in notes if n.mandatory]
-            if not notes:
-                continue
-        key = f"digest:{user.pk}:{today}"
-        if _already_queued(key):
-            continue  # today's digest has gone: what came after it waits for the next one
-        queued += email_queue(
-            key=key, user=user, notes=notes, now=now, digest_of=f"ngày {local:%d/%m/%Y}"
-        )
-    return queued
+    return preference
 
 
-def _weekly_digest_day(today: dt.date, calendar: Calendar) -> bool:
-    """The week's first working day; or a later day of the week if the worker did not run on
-    it (its reminder round never finished): a missed Monday is caught up, once."""
-    start = calendar.week_start(today)
-    if start is None or today < start:
-        return False
-    if today == start:
-        return True
-    return not ScheduledRun.objects.filter(
-        name=f"reminders:{start.isoformat()}", finished_at__isnull=False
-    ).exists()
-
-
-def _already_queued(key: str) -> bool:
-    """A cheap early look; the unique key in email_queue is what decides between workers."""
-    return OutgoingEmail.objects.filter(key=key).exists()
-
-
-def email_queue(
-    *, key: str, user: User, notes: Sequence[Notification], now: dt.datetime, digest_of: str = ""
-) -> int:
-    """Queue one message (unique key) carrying those of the notes no other message carries.
-
-    The message and its notices' link to it are written in one transaction, and a notice is
-    taken only if it is still pending (a conditional update, which on PostgreSQL waits for a
-    concurrent worker's claim and then skips what it took): each notice is in exactly one
-    message. If another worker has queued the same key (today's digest), nothing is taken and
-    the notes stay pending for the next message. digest_of names the digest ("ngày 14/03/2024");
-    empty for an immediate message of one notice. Returns 1 if a message was queued."""
-    try:
-        with transaction.atomic():
-            email = OutgoingEmail.objects.create(
-                key=key, to=user.email, subject="", body="", due_at=now
-            )
-            Notification.objects.filter(
-                pk__in=[n.pk for n in notes], email__isnull=True, mail_settled=False
-            ).update(email=email)
-            carried = list(
-                Notification.objects.filter(email=email)
-                .select_related("recipient")
-                .order_by("created_at", "id")
-            )
-            if not carried:  # all taken or settled meanwhile: no empty message
-                email.delete()
-                return 0
-            subject = (
-                f"[Tiến Độ] {len(carried)} nội dung cần xử lý – tổng hợp {digest_of}"
-                if digest_of
-                else carried[0].subject
-            )
-            email.subject = mask_cccd(subject)[:300]
-            email.body = mask_cccd(_text(carried))
-            email.save(update_fields=["subject", "body"])
-    except IntegrityError:
-        return 0  # another worker queued this key first; it carries only what it took
-    return 1
-
-
-def _text(notes: list[Notification]) -> str:
-    base = settings.TIENDO_BASE_URL.rstrip("/")
-    user = notes[0].recipient
-    named = person_name(user) if (user.last_name.strip() or user.first_name.strip()) else ""
-    greeting = f"Kính gửi đồng chí {named}," if named else "Kính gửi đồng chí,"
-    parts = [greeting, "", "Hệ thống Tiến Độ xin thông báo các nội dung sau:", ""]
-    for n, note in enumerate(notes, start=1):
-        parts.append(f"{n}. {note.subject}")
-        parts.append(f"   {note.body}")
-        if note.link:
-            parts.append(f"   Xem chi tiết: {base}{note.link}")
-        parts.append("")
-    parts.append("Thư này được gửi tự động; đồng chí có thể chọn cách nhận thư tại mục Thông báo.")
-    return "\n".join(parts)
-
-
-def _reply(code: int, text: bytes | str) -> str:
-    message = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
-    return mask_cccd(f"{code} {' '.join(message.split())}")[:500]
-
-
-def permanent_refusal(error: Exception) -> str | None:
-    """The server's reply ("550 5.1.1 User unknown") when it refused the message for good,
-    else None: connection errors, time-outs and 4xx replies are worth another try. A refused
-    login or sender address is ours, not the message's fault (one wrong setting would fail
-    every message): it is retried, so fixing the settings loses nothing."""
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        replies = list(error.recipients.values())
-        if replies and all(code >= 500 for code, _ in replies):
-            return "; ".join(_reply(code, text) for code, text in replies)[:500]
-        return None
-    if isinstance(error, smtplib.SMTPAuthenticationError | smtplib.SMTPSenderRefused):
-        return None
-    if isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500:
-        return _reply(error.smtp_code, error.smtp_error)
-    return None
-
-
-# Bodies in quoted-printable: 7-bit safe through every relay, still readable when opened raw.
-BODY_CHARSET = mime_charset.Charset("utf-8")
-BODY_CHARSET.body_encoding = mime_charset.QP
-
-
-def site_domain() -> str:
-    """The site's host name, for Message-IDs (never the machine's name or localhost)."""
-    host = urlsplit(settings.TIENDO_BASE_URL).hostname or ""
-    if host in {"", "localhost"}:
-        host = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].rstrip(">").strip() or "tiendo"
-    return host
-
-
-def mail_message(email: OutgoingEmail) -> EmailMessage:
-    """The message as sent: the same Message-ID on every attempt, so a message the server took
-    just before a failure is recognised as one by mail clients."""
-    message = EmailMessage(
-        email.subject,
-        email.body,
-        settings.DEFAULT_FROM_EMAIL,
-        [email.to],
-        headers={"Message-ID": f"<tiendo.{email.pk}.{email.due_at:%Y%m%d%H%M%S}@{site_domain()}>"},
-    )
-    message.encoding = BODY_CHARSET
-    return message
-
-
-def send_due_emails(worker: str, now: dt.datetime, limit: int = 200) -> tuple[int, int]:
-    """Send what is due. A temporary failure is retried with back-off; a permanent refusal
-    (5xx) marks the message failed for good. Both are shown to administrators, a refusal also
-    on the person's notification page."""
-    sent = failed = 0
-    waiting = Q(sent_at__isnull=True, failed_at__isnull=True)
-    free = Q(claimed_by="") | Q(claimed_at__lt=now - STALE_CLAIM)
-    candidates = OutgoingEmail.objects.filter(waiting, free, due_at__lte=now)
-    for email in candidates.order_by("due_at")[:limit]:
-        claimed = OutgoingEmail.objects.filter(waiting, free, pk=email.pk).update(
-            claimed_by=worker, claimed_at=now
-        )
-        if not claimed:
-            continue  # another worker has it
-        try:
-            mail_message(email).send(fail_silently=False)
-        except Exception as error:
-            failed += 1
-            attempts = email.attempts + 1
-            error_text = mask_cccd(f"{type(error).__name__}: {error}")[:2000]
-            released = OutgoingEmail.objects.filter(pk=email.pk, claimed_by=worker)
-            if refusal := permanent_refusal(error):
-                released.update(
-                    attempts=attempts,
-                    last_error=error_text,
-                    failed_at=now,
-                    failure_reason=refusal,
-                    claimed_by="",
-                    claimed_at=None,
-                )
-            else:
-                released.update(
-                    attempts=attempts,
-                    last_error=error_text,
-                    claimed_by="",
-                    claimed_at=None,
-                    due_at=now + min(dt.timedelta(minutes=5 * 2**attempts), dt.timedelta(hours=6)),
-                )
-        else:
-            sent += 1
-            OutgoingEmail.objects.filter(pk=email.pk).update(sent_at=now, last_error="")
-    return sent, failed
+def notices_mark_read(*, user: User, pk: int | None = None) -> int:
+    """Mark one of the person's unread notices read (pk), or all of them; how many were."""
+    mine = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if pk is not None:
+        mine = mine.filter(pk=pk)
+    return mine.update(read_at=timezone.now())

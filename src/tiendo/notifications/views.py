@@ -19,15 +19,17 @@ from tiendo.accounts.access import (
     may_list_reminder_coverage,
     reminder_coverage_province,
 )
-from tiendo.notifications.models import Delivery, Notification, NotificationPreference
+from tiendo.notifications.models import Delivery
 from tiendo.notifications.resend import resend_refused
 from tiendo.notifications.selectors import (
     KIND_LABELS,
     agencies_without_recipients,
+    delivery_for,
     email_refusal_for,
     notices_for,
     refused_email_ids,
 )
+from tiendo.notifications.services import notices_mark_read, preference_set
 
 PAGE_SIZE = 50
 DELIVERY_HELP = {
@@ -72,8 +74,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         filters = FilterForm()
     notes = notices_for(user, kind=kind, unread_only=unread_only)
     page = Paginator(notes, PAGE_SIZE).get_page(request.GET.get("trang"))
-    pref = NotificationPreference.objects.filter(user=user).first()
-    delivery = Delivery(pref.delivery) if pref else Delivery.DAILY
+    delivery = delivery_for(user)
     return render(
         request,
         "notifications/inbox.html",
@@ -103,13 +104,11 @@ def _filter_query(kind: str, unread_only: bool) -> str:
 @login_required
 @require_POST
 def mark_read(request: HttpRequest) -> HttpResponse:
-    mine = Notification.objects.filter(recipient=actor_for(request).user, read_at__isnull=True)
-    if request.POST.get("id"):
-        if not request.POST["id"].isdigit():
-            messages.error(request, "Không tìm thấy thông báo này.")
-            return redirect("notifications:inbox")
-        mine = mine.filter(pk=request.POST["id"])
-    count = mine.update(read_at=timezone.now())
+    chosen = request.POST.get("id", "")
+    if chosen and not (chosen.isdigit() and len(chosen) <= 18):
+        messages.error(request, "Không tìm thấy thông báo này.")
+        return redirect("notifications:inbox")
+    count = notices_mark_read(user=actor_for(request).user, pk=int(chosen) if chosen else None)
     messages.success(request, f"Đã đánh dấu {count} thông báo là đã đọc.")
     return redirect("notifications:inbox")
 
@@ -121,7 +120,7 @@ def preference(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         user = actor_for(request).user
         choice = Delivery(form.cleaned_data["delivery"])
-        NotificationPreference.objects.update_or_create(user=user, defaults={"delivery": choice})
+        preference_set(user=user, delivery=choice)
         unsent = (
             "" if user.email else " Tài khoản chưa có địa chỉ thư điện tử nên chưa gửi được thư."
         )

@@ -1,4 +1,8 @@
-"""Forms for item-level requests: deadline extensions and their decisions."""
+"""Forms for item-level requests: deadline extensions and their decisions, target changes.
+
+What each request must state (a reason, a target that is not negative, a reason for refusing) is
+the model's or the service's rule, worded there; these forms only read what was typed.
+"""
 
 from __future__ import annotations
 
@@ -17,9 +21,7 @@ class ExtensionRequestForm(forms.Form):
         error_messages={"invalid": "Ngày đề nghị gia hạn không hợp lệ.", "required": "Chọn ngày."},
     )
     reason = TextField(
-        label="Lý do đề nghị gia hạn",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Cần nêu rõ lý do đề nghị gia hạn."},
+        label="Lý do đề nghị gia hạn", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
@@ -29,26 +31,16 @@ class ExtensionDecisionForm(forms.Form):
     )
     note = TextField(label="Ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("approve") is False and not (data.get("note") or "").strip():
-            self.add_error("note", "Cần ghi rõ lý do không đồng ý gia hạn.")
-        return data
-
 
 class TargetChangeForm(forms.Form):
     new_target = NumberField(label="Chỉ tiêu mới")
     decided_on = DateField(label="Ngày quyết định", widget=DateInput(), input_formats=DATE_FORMATS)
     reason = TextField(
-        label="Lý do điều chỉnh",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={"required": "Cần nêu rõ lý do điều chỉnh chỉ tiêu."},
+        label="Lý do điều chỉnh", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def clean_new_target(self) -> Any:
         value = self.cleaned_data.get("new_target")
         if value is None:
             raise forms.ValidationError("Nhập chỉ tiêu mới.")
-        if value < 0:
-            raise forms.ValidationError("Chỉ tiêu cần đạt không được là số âm.")
         return value

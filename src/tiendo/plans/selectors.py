@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from tiendo.accounts.access import Actor, items_for_user
 from tiendo.agencies.models import Agency
@@ -200,3 +203,19 @@ def import_changes(plan: Plan | None, items: Sequence[ImportedItem]) -> ImportCh
 
 def _differs(old: Any, new: Any) -> bool:
     return bool(old != new)
+
+
+def current_deadline(item: Item, on: dt.date | None = None) -> dt.date | None:
+    """The deadline in force on a day (default today): the latest extension decided by then."""
+    day = on or timezone.localdate()
+    change = (
+        item.deadline_changes.filter(decided_on__lte=day)
+        .order_by("-decided_on", "-recorded_at")
+        .first()
+    )
+    return change.new_deadline if change else item.deadline
+
+
+def current_target(item: Item) -> Decimal | None:
+    change = item.target_changes.order_by("-decided_on", "-recorded_at").first()
+    return change.new_target if change else item.target

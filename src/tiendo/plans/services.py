@@ -16,6 +16,7 @@ from tiendo.accounts.access import Actor, require_extension_decider, require_ite
 from tiendo.agencies.models import Agency
 from tiendo.audit.models import AuditEvent
 from tiendo.audit.services import audit_event, audit_record, audit_saved, snapshot
+from tiendo.notifications.events import extension_decided
 from tiendo.plans.models import (
     PENDING_EXTENSION_EXISTS,
     DeadlineChange,
@@ -32,6 +33,7 @@ from tiendo.plans.selectors import (
     ImportChanges,
     ImportedGroup,
     ImportedItem,
+    current_deadline,
     group_keys,
     import_changes,
 )
@@ -324,9 +326,6 @@ def extension_request_decide(
             actor=actor,
         )
     locked.save()
-    # Imported here: the notices read this module's deadlines (current_deadline).
-    from tiendo.notifications.events import extension_decided
-
     extension_decided(locked)
     audit_record(
         actor=actor,
@@ -337,22 +336,6 @@ def extension_request_decide(
         + (f": {locked.decision_note}" if locked.decision_note else ""),
     )
     return locked
-
-
-def current_deadline(item: Item, on: dt.date | None = None) -> dt.date | None:
-    """The deadline in force on a day (default today): the latest extension decided by then."""
-    day = on or timezone.localdate()
-    change = (
-        item.deadline_changes.filter(decided_on__lte=day)
-        .order_by("-decided_on", "-recorded_at")
-        .first()
-    )
-    return change.new_deadline if change else item.deadline
-
-
-def current_target(item: Item) -> Decimal | None:
-    change = item.target_changes.order_by("-decided_on", "-recorded_at").first()
-    return change.new_target if change else item.target
 
 
 @transaction.atomic

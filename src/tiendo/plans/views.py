@@ -24,12 +24,10 @@ from tiendo.plans.services import (
     extension_request_decide,
     item_change_target,
 )
-from tiendo.readmodels.forms import ItemFilterForm
+from tiendo.readmodels.forms import item_list_filters
 from tiendo.readmodels.items import (
     item_list_page,
     item_page,
-    list_agencies,
-    list_groups,
     my_items_scope,
 )
 from tiendo.status.selectors import AsOf
@@ -39,14 +37,8 @@ from tiendo.status.selectors import AsOf
 def my_items_view(request: HttpRequest) -> HttpResponse:
     """The unit's own items at the cut-off, filtered, the most urgent first, 50 a page."""
     actor = actor_for(request)
-    as_of = AsOf.make(AsOfForm(request.GET or None).as_of_date())
     scope = my_items_scope(actor)
-    form = ItemFilterForm(
-        request.GET or None,
-        initial={"ngay": as_of.date},
-        groups=list_groups(scope, as_of),
-        agencies=list_agencies(scope, as_of),
-    )
+    as_of, form = item_list_filters(request.GET, scope)
     page = item_list_page(scope, as_of, form.filters(), request.GET.get("trang"))
     context = {"actor": actor, "form": form, "as_of": as_of, "page": page}
     return render(request, "plans/my_items.html", context)

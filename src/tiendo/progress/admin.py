@@ -3,13 +3,20 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminDateWidget
+from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from tiendo.accounts.access import actor_for, may_manage_periods
+from tiendo.accounts.access import actor_for, may_manage_periods, plans_for_user
 from tiendo.lib.admin import ServiceWriteAdmin, adopt
-from tiendo.progress.models import Evidence, Holiday, PeriodKind, ProgressUpdate, ReportingPeriod
-from tiendo.progress.periods import period_close, period_open, period_reopen
+from tiendo.progress.models import Evidence, Holiday, ProgressUpdate, ReportingPeriod
+from tiendo.progress.periods import (
+    holiday_remove,
+    holiday_save,
+    period_close,
+    period_open,
+    period_reopen,
+)
 
 
 class ReadOnlyMixin:
@@ -86,15 +93,8 @@ class PeriodOpenForm(forms.ModelForm[ReportingPeriod]):
         model = ReportingPeriod
         fields = ["plan", "kind"]
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("kind") == PeriodKind.CUSTOM:
-            for name in ("starts_on", "cutoff"):
-                if not data.get(name):
-                    self.add_error(name, "Kỳ đột xuất, chuyên đề cần ngày này.")
-        elif data.get("kind") and not data.get("year"):
-            self.add_error("year", "Cần chọn năm của kỳ báo cáo.")
-        return data
+    # Which of year or dates each kind needs is period_open's rule: its refusal is shown at
+    # the field it names (lib.admin.ServiceWriteAdmin).
 
 
 class PeriodCloseForm(forms.ModelForm[ReportingPeriod]):
@@ -143,6 +143,11 @@ class ReportingPeriodAdmin(ServiceWriteAdmin[ReportingPeriod]):
     ) -> list[str]:
         return list(PERIOD_FIELDS) if obj else []
 
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "plan":
+            kwargs["queryset"] = plans_for_user(actor_for(request))  # their province's plans
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def get_form(
         self,
         request: HttpRequest,
@@ -190,7 +195,7 @@ class ReportingPeriodAdmin(ServiceWriteAdmin[ReportingPeriod]):
         self, request: HttpRequest, obj: ReportingPeriod | None = None
     ) -> bool:
         return super().has_change_permission(request, obj) and may_manage_periods(
-            actor_for(request)
+            actor_for(request), obj.plan if obj else None
         )
 
     def has_delete_permission(
@@ -200,8 +205,39 @@ class ReportingPeriodAdmin(ServiceWriteAdmin[ReportingPeriod]):
 
 
 @admin.register(Holiday)
-class HolidayAdmin(admin.ModelAdmin[Holiday]):
-    # Written here directly: progress has no holiday service yet (only holidays_seed), and the
-    # administrator must keep the calendar (the Government announces days off each year).
+class HolidayAdmin(ServiceWriteAdmin[Holiday]):
+    """The days off (the Government announces them each year): added, corrected and taken back
+    through holiday_save / holiday_remove, audited, by whoever may manage reporting periods."""
+
     list_display = ["day", "name"]
     date_hierarchy = "day"
+
+    def save_model(
+        self, request: HttpRequest, obj: Holiday, form: ModelForm[Holiday], change: bool
+    ) -> None:
+        # The form has already written its values into obj: the service is given the row as
+        # stored, so the audit says what changed.
+        stored = Holiday.objects.get(pk=obj.pk) if change else None
+        saved = holiday_save(actor=actor_for(request), day=obj.day, name=obj.name, holiday=stored)
+        adopt(obj, saved)
+
+    def delete_model(self, request: HttpRequest, obj: Holiday) -> None:
+        holiday_remove(actor=actor_for(request), holiday=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Holiday]) -> None:
+        actor = actor_for(request)
+        for holiday in queryset:
+            holiday_remove(actor=actor, holiday=holiday)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return super().has_add_permission(request) and may_manage_periods(actor_for(request))
+
+    def has_change_permission(self, request: HttpRequest, obj: Holiday | None = None) -> bool:
+        return super().has_change_permission(request, obj) and may_manage_periods(
+            actor_for(request)
+        )
+
+    def has_delete_permission(self, request: HttpRequest, obj: Holiday | None = None) -> bool:
+        return super().has_delete_permission(request, obj) and may_manage_periods(
+            actor_for(request)
+        )

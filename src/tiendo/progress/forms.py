@@ -13,6 +13,7 @@ from tiendo.agencies.models import Agency, AgencyKind
 from tiendo.lib.forms import DATE_FORMATS, DateField, DateInput, NumberField, TextField
 from tiendo.plans.models import Item
 from tiendo.progress.models import (
+    PERCENT_OVER_100,
     REPORTABLE_STATES,
     Decision,
     Lifecycle,
@@ -58,7 +59,7 @@ class UpdateForm(forms.Form):
         min_value=0,
         max_value=100,
         error_messages={
-            "max_value": "Tỷ lệ hoàn thành không vượt quá 100%%.",  # %% : Django formats it
+            "max_value": PERCENT_OVER_100,
             "min_value": "Tỷ lệ hoàn thành không được âm.",
             "invalid": "Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.",
         },
@@ -135,13 +136,8 @@ class UpdateForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("state") == Lifecycle.DONE and not data.get("completed_on"):
-            self.add_error("completed_on", "Cần ghi ngày hoàn thành khi báo cáo đã hoàn thành.")
-        if data.get("achieved") is not None and self.item.target is None and not self.item.unit:
-            self.add_error(
-                "achieved",
-                "Nhiệm vụ này không có chỉ tiêu định lượng; ghi kết quả ở phần mô tả.",
-            )
+        # A finished report's completion day and a number for an item without a target are
+        # the model's and the service's rules: their refusal comes back here (add_refusal).
         for n in range(1, self.obstacle_rows + 1):
             category, text = data.get(f"obstacle_{n}_category"), data.get(f"obstacle_{n}_text")
             if text and not category:
@@ -205,16 +201,12 @@ class UpdateForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
+    """The standing body's decision; a return without its reason is refused by update_review."""
+
     decision = forms.ChoiceField(choices=Decision.choices, widget=forms.HiddenInput)
     note = TextField(
         label="Lý do trả lại, ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("decision") == Decision.RETURNED and not (data.get("note") or "").strip():
-            self.add_error("note", "Cần ghi rõ lý do trả lại để đơn vị bổ sung.")
-        return data
 
 
 class EvidenceForm(forms.Form):
@@ -243,14 +235,4 @@ class PeriodForm(forms.Form):
         input_formats=DATE_FORMATS,
     )
     label = forms.CharField(label="Tên kỳ (tùy chọn)", required=False, max_length=100)
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("kind") == PeriodKind.CUSTOM:
-            if not data.get("starts_on"):
-                self.add_error("starts_on", "Kỳ tùy chọn cần ngày bắt đầu.")
-            if not data.get("cutoff"):
-                self.add_error("cutoff", "Kỳ tùy chọn cần ngày chốt số liệu.")
-        elif data.get("kind") and not data.get("year"):
-            self.add_error("year", "Cần chọn năm của kỳ báo cáo.")
-        return data
+    # Which of year or dates each kind needs is period_open's rule (add_refusal shows it).

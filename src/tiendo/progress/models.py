@@ -17,6 +17,9 @@ from tiendo.agencies.models import Agency
 from tiendo.lib.periods import PeriodKind as Kinds
 from tiendo.plans.models import Item, Plan
 
+# The field's validator and the report form's number field say the same ("%%": Django formats it).
+PERCENT_OVER_100 = "Tỷ lệ hoàn thành không vượt quá 100%%."
+
 
 class Lifecycle(models.TextChoices):
     NOT_STARTED = "not_started", "Chưa triển khai"
@@ -49,7 +52,9 @@ class PeriodKind(models.TextChoices):
 class Holiday(models.Model):
     """A public holiday (ngày nghỉ lễ, Tết): not a working day when due dates are counted."""
 
-    day = models.DateField("ngày", unique=True)
+    day = models.DateField(
+        "ngày", unique=True, error_messages={"unique": "Ngày này đã có trong lịch nghỉ lễ."}
+    )
     name = models.CharField("tên ngày lễ", max_length=200)
 
     class Meta:
@@ -149,7 +154,7 @@ class ProgressUpdate(models.Model):
         "tỷ lệ hoàn thành (%)",
         null=True,
         blank=True,
-        validators=[MaxValueValidator(100, "Tỷ lệ hoàn thành không vượt quá 100%%.")],
+        validators=[MaxValueValidator(100, PERCENT_OVER_100)],
     )
     achieved = models.DecimalField(
         "kết quả đạt được",

@@ -9,9 +9,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tiendo.accounts.access import Actor, require_period_manager
-from tiendo.audit.services import audit_record
+from tiendo.audit.services import audit_record, audit_saved, snapshot
 from tiendo.lib import periods as windows
-from tiendo.lib.dates import date_window_error
+from tiendo.lib.dates import date_window_error, format_date
 from tiendo.plans.models import Plan
 from tiendo.progress.models import Holiday, PeriodKind, ReportingPeriod
 
@@ -25,6 +25,40 @@ def holidays_seed(years: range) -> int:
             _, made = Holiday.objects.get_or_create(day=day, defaults={"name": name})
             created += made
     return created
+
+
+@transaction.atomic
+def holiday_save(
+    *, actor: Actor | None, day: dt.date, name: str, holiday: Holiday | None = None
+) -> Holiday:
+    """Add a day off, or correct one (the Government announces them each year, and moves them):
+    by whoever may manage the reporting periods, audited. Working days count from this
+    calendar (notifications.workdays), so each change is on record with who made it."""
+    require_period_manager(actor)
+    row = holiday or Holiday()
+    before = snapshot(row) if holiday is not None else None
+    row.day, row.name = day, " ".join(name.split())
+    row.full_clean()
+    row.save()
+    what = f"ngày nghỉ {format_date(row.day)} ({row.name})"
+    audit_saved(
+        actor=actor, obj=row, before=before, noun="holiday", summary=(f"Thêm {what}", f"Sửa {what}")
+    )
+    return row
+
+
+@transaction.atomic
+def holiday_remove(*, actor: Actor | None, holiday: Holiday) -> None:
+    """Take back a day off announced by mistake (it becomes a working day again); audited."""
+    require_period_manager(actor)
+    audit_record(
+        actor=actor,
+        action="holiday.remove",
+        obj=holiday,
+        summary=f"Bỏ ngày nghỉ {format_date(holiday.day)} ({holiday.name})",
+        before=snapshot(holiday),
+    )
+    holiday.delete()
 
 
 def holiday_days() -> set[dt.date]:
@@ -49,10 +83,18 @@ def period_open(
 
     The due date defaults to 2 working days after the cut-off. Opening it again changes nothing.
     """
-    require_period_manager(actor)
+    require_period_manager(actor, plan)
     if kind == PeriodKind.CUSTOM:
-        if starts_on is None or cutoff is None:
-            raise ValidationError("Kỳ báo cáo tùy chọn cần ngày bắt đầu và ngày chốt số liệu.")
+        missing = {
+            name: f"Kỳ {PeriodKind.CUSTOM.label.lower()} cần {what}."
+            for name, what, value in (
+                ("starts_on", "ngày bắt đầu (số liệu từ ngày)", starts_on),
+                ("cutoff", "ngày chốt số liệu", cutoff),
+            )
+            if value is None
+        }
+        if missing or starts_on is None or cutoff is None:
+            raise ValidationError(missing)
         for day, field in ((starts_on, "Ngày bắt đầu"), (cutoff, "Ngày chốt số liệu")):
             problem = date_window_error(day, field)
             if problem:
@@ -60,7 +102,7 @@ def period_open(
         window = windows.custom_window(starts_on, cutoff)
     else:
         if year is None:
-            raise ValidationError("Cần chọn năm của kỳ báo cáo.")
+            raise ValidationError({"year": "Cần chọn năm của kỳ báo cáo."})
         try:
             window = windows.standard_window(windows.PeriodKind(kind), year, number)
         except ValueError as error:
@@ -95,7 +137,7 @@ def period_close(
     *, actor: Actor | None, period: ReportingPeriod, at: dt.datetime | None = None
 ) -> ReportingPeriod:
     """Close a period: its reports can no longer be drafted, edited or sent."""
-    require_period_manager(actor)
+    require_period_manager(actor, period.plan)
     if period.closed_at is None:
         period.closed_at = at or timezone.now()
         period.save(update_fields=["closed_at"])
@@ -107,7 +149,7 @@ def period_close(
 
 @transaction.atomic
 def period_reopen(*, actor: Actor, period: ReportingPeriod) -> ReportingPeriod:
-    require_period_manager(actor)
+    require_period_manager(actor, period.plan)
     if period.closed_at is not None:
         period.closed_at = None
         period.save(update_fields=["closed_at"])

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from tiendo.accounts.access import Actor, updates_for_user
 from tiendo.plans.models import DeadlineChange, Item, Plan
-from tiendo.plans.services import current_deadline, current_target
+from tiendo.plans.selectors import current_deadline, current_target
 from tiendo.progress.models import Decision, Evidence, ProgressUpdate, ReportingPeriod
 
 

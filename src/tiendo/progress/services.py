@@ -43,6 +43,9 @@ class StaleVersion(ValidationError):
     """Someone else saved the same draft first."""
 
 
+RETURN_NEEDS_REASON = "Cần ghi rõ lý do trả lại để đơn vị bổ sung."
+
+
 @dataclass(frozen=True)
 class ObstacleInput:
     category: str
@@ -270,7 +273,7 @@ def update_review(
     if decision not in Decision.values:
         raise ValidationError("Quyết định không hợp lệ.")
     if decision == Decision.RETURNED and not note.strip():
-        raise ValidationError({"review_note": "Cần ghi rõ lý do trả lại để đơn vị bổ sung."})
+        raise ValidationError({"review_note": RETURN_NEEDS_REASON})
     locked.decision = decision
     locked.review_note = note.strip()
     locked.reviewed_at = timezone.now()
@@ -343,7 +346,7 @@ def update_record(
     """
     sent = recorded_at or timezone.now()
     if decision == Decision.RETURNED and not review_note.strip():
-        raise ValidationError({"review_note": "Cần ghi rõ lý do trả lại để đơn vị bổ sung."})
+        raise ValidationError({"review_note": RETURN_NEEDS_REASON})
     update = ProgressUpdate(
         item=item,
         period=period,

@@ -24,7 +24,7 @@ from tiendo.accounts.access import (
     may_manage_periods,
     update_actions,
 )
-from tiendo.lib.forms import errors_text
+from tiendo.lib.forms import add_refusal, errors_text
 from tiendo.progress import evidence as evidence_service
 from tiendo.progress.forms import EvidenceForm, PeriodForm, ReviewForm, UpdateForm
 from tiendo.progress.models import Decision, ProgressUpdate
@@ -88,7 +88,7 @@ def update_create(request: HttpRequest, item_id: int) -> HttpResponse:
                 form_token=form.cleaned_data.get("token") or "",
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, "Đã lưu dự thảo báo cáo. Lãnh đạo đơn vị duyệt và gửi.")
             return redirect("progress:update_detail", update.pk)
@@ -111,7 +111,7 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 data=form.to_input(),
             )
         except StaleVersion as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
             return render(
                 request,
                 "progress/update_form.html",
@@ -119,7 +119,7 @@ def update_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 status=409,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, "Đã lưu thay đổi của dự thảo.")
             return redirect("progress:update_detail", update.pk)
@@ -317,7 +317,7 @@ def period_list(request: HttpRequest, plan_id: int) -> HttpResponse:
                     label=data.get("label") or "",
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                add_refusal(form, error)
             else:
                 messages.success(request, f"Đã mở kỳ báo cáo {period.label}.")
                 return redirect("progress:period_list", plan.pk)
@@ -325,7 +325,12 @@ def period_list(request: HttpRequest, plan_id: int) -> HttpResponse:
     return render(
         request,
         "progress/periods.html",
-        {"plan": plan, "periods": periods, "form": form, "may_manage": may_manage_periods(actor)},
+        {
+            "plan": plan,
+            "periods": periods,
+            "form": form,
+            "may_manage": may_manage_periods(actor, plan),
+        },
     )
 
 

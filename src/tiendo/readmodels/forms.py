@@ -6,21 +6,20 @@ the same filters without importing each other.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from django import forms
-from django.utils import timezone
+from django.http import QueryDict
 from django.utils.text import Truncator
 
 from tiendo.agencies.models import Agency
-from tiendo.lib.forms import AsOfForm
+from tiendo.lib.forms import AsOfForm, id_filter
 from tiendo.lib.text import fold
 from tiendo.plans.models import TaskGroup
 from tiendo.progress.models import Lifecycle
-from tiendo.readmodels.items import ItemFilters, ListOrder
-from tiendo.status.selectors import DeadlineClass
+from tiendo.readmodels.items import ItemFilters, ListOrder, list_agencies, list_groups
+from tiendo.status.selectors import AsOf, DeadlineClass, Scope
 
 # "Đang thực hiện" on the overview counts every started, unfinished report (Counts.in_progress):
 # its link asks for trang_thai=started so the list shows exactly that figure.
@@ -71,15 +70,7 @@ class ItemFilterForm(AsOfForm):
             "invalid_choice": "Không có mức tiến độ “%(value)s”; đã bỏ qua điều kiện này."
         },
     )
-    nhom = forms.IntegerField(
-        label="Nhóm nhiệm vụ",
-        required=False,
-        min_value=1,
-        error_messages={
-            "invalid": "Nhóm nhiệm vụ không hợp lệ; đã bỏ qua điều kiện này.",
-            "min_value": "Nhóm nhiệm vụ không hợp lệ; đã bỏ qua điều kiện này.",
-        },
-    )
+    nhom = id_filter("Nhóm nhiệm vụ")
     don_vi = forms.CharField(label="Cơ quan chủ trì", required=False, max_length=255)
     sap_xep = forms.ChoiceField(
         label="Sắp xếp",
@@ -151,19 +142,11 @@ class ItemFilterForm(AsOfForm):
             self.data = {**values, "ngay": data["ngay"].strftime("%d/%m/%Y")}
         return data
 
-    def as_of_date(self) -> dt.date:
-        """The cut-off, even when another filter is wrong (AsOfForm's needs every field valid)."""
-        if self.is_bound:
-            self.is_valid()
-        value = getattr(self, "cleaned_data", {}).get("ngay")
-        return value or timezone.localdate()
-
     def filters(self) -> ItemFilters:
         """The filters that could be read (invalid ones are left out, with their message)."""
         if not self.is_bound:
             return ItemFilters()
-        self.is_valid()
-        data = self.cleaned_data
+        data = self.passed()
         state = data.get("trang_thai") or ""
         han = data.get("han") or ""
         order: ListOrder = data.get("sap_xep") or "urgency"
@@ -176,3 +159,16 @@ class ItemFilterForm(AsOfForm):
             text=data.get("tim") or "",
             order=order,
         )
+
+
+def item_list_filters(data: QueryDict, scope: Scope) -> tuple[AsOf, ItemFilterForm]:
+    """The cut-off and the filters of an item list (a plan's items, the unit's work, their
+    exports) as read from the URL; the groups and agencies offered are the scope's on that day."""
+    as_of = AsOf.make(AsOfForm(data or None).as_of_date())
+    form = ItemFilterForm(
+        data or None,
+        initial={"ngay": as_of.date},
+        groups=list_groups(scope, as_of),
+        agencies=list_agencies(scope, as_of),
+    )
+    return as_of, form

@@ -30,8 +30,8 @@ from tiendo.agencies.selectors import primary_successor_map
 from tiendo.lib.dates import ROMAN_QUARTERS, quarter_end
 from tiendo.lib.periods import CUTOFF_DAY, due_date
 from tiendo.plans.models import ExtensionRequest, Item, ItemKind, Plan, Programme
+from tiendo.plans.selectors import current_deadline
 from tiendo.plans.services import (
-    current_deadline,
     extension_request_create,
     group_upsert,
     item_extend_deadline,

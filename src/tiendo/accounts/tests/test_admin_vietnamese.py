@@ -23,8 +23,9 @@ from django.utils import timezone
 import tiendo
 from tiendo.accounts.tokens import api_token_create
 from tiendo.audit.labels import ACTION_LABELS
+from tiendo.notifications.delivery import Reminder, deliver
+from tiendo.notifications.mail import queue_emails
 from tiendo.notifications.models import ReminderRule
-from tiendo.notifications.services import Reminder, deliver, queue_emails
 from tiendo.plans.models import ExtensionDecision
 from tiendo.plans.services import extension_request_create, item_change_target, item_extend_deadline
 from tiendo.progress.evidence import evidence_attach

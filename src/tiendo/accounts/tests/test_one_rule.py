@@ -15,14 +15,16 @@ from decimal import Decimal
 from io import BytesIO
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Permission, User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.test import Client
+from django.urls import reverse
 
 from tiendo.accounts.access import may_write_reports
 from tiendo.accounts.models import Role
 from tiendo.accounts.services import membership_set
+from tiendo.browser_tests.helpers import parse_forms
 from tiendo.plans.models import Item
 from tiendo.plans.services import extension_request_create, item_change_target
 from tiendo.progress.evidence import evidence_attach
@@ -253,3 +255,57 @@ def test_a_province_wide_readers_figures_never_count_another_provinces_items() -
     for user in (cast.standing, cast.leader):
         counted = status_summary(figure_scope(cast.actor(user)), as_of).all.total
         assert counted == ours == 2, (user.username, counted)
+
+
+def test_the_standing_body_manages_the_periods_and_reminders_of_its_own_provinces_plans_only(
+    client: Client,
+) -> None:
+    """With the country in one database, a province's standing body opens, closes and sets the
+    reminders of its own plans; another province's plan is refused by the services, absent
+    from the admin's choices, and its period page offers no management."""
+    from tiendo.notifications.models import ReminderRule
+    from tiendo.notifications.services import reminder_rule_set
+    from tiendo.progress.models import PeriodKind, ReportingPeriod
+    from tiendo.progress.periods import period_close, period_open
+
+    cast = make_cast()
+    other = make_agency("UBND tỉnh Khác", kind=cast.province.kind)
+    elsewhere = make_plan(other, issued_on=dt.date(2024, 2, 1))
+    theirs = period_open(actor=None, plan=elsewhere, kind=PeriodKind.QUARTER, year=2024, number=1)
+    standing = cast.actor(cast.standing)
+    opened = period_open(
+        actor=standing, plan=cast.plan, kind=PeriodKind.QUARTER, year=2024, number=2
+    )
+    assert opened.plan == cast.plan
+    with pytest.raises(PermissionDenied):
+        period_open(actor=standing, plan=elsewhere, kind=PeriodKind.QUARTER, year=2024, number=2)
+    with pytest.raises(PermissionDenied):
+        period_close(actor=standing, period=theirs)
+    with pytest.raises(PermissionDenied):
+        reminder_rule_set(actor=standing, plan=elsewhere, days_before="3,1")
+    assert reminder_rule_set(actor=standing, plan=cast.plan, days_before="3,1").before_days == [
+        3,
+        1,
+    ]
+    assert not ReminderRule.objects.filter(plan=elsewhere).exists()
+    assert ReportingPeriod.objects.filter(plan=elsewhere).count() == 1
+    assert ReportingPeriod.objects.get(pk=theirs.pk).closed_at is None
+
+    cast.standing.is_staff = True
+    cast.standing.save()
+    cast.standing.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=["add_reportingperiod", "change_reportingperiod", "add_reminderrule"]
+        )
+    )
+    client.force_login(cast.standing)
+    for add in ("admin:progress_reportingperiod_add", "admin:notifications_reminderrule_add"):
+        page = client.get(reverse(add))
+        assert page.status_code == 200
+        [form] = [f for f in parse_forms(page.text) if f.attrs.get("id", "").endswith("_form")]
+        [plan_field] = [c for c in form.controls if c.name == "plan"]
+        offered = {value for value, _ in plan_field.options if value}
+        assert offered == {str(cast.plan.pk)}, add
+    change = reverse("admin:progress_reportingperiod_change", args=[theirs.pk])
+    assert client.post(change, {"closed": "on"}).status_code == 403
+    assert ReportingPeriod.objects.get(pk=theirs.pk).closed_at is None

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from tiendo.accounts.tokens import api_token_create
 from tiendo.lib.logmask import MaskCccdFilter
+from tiendo.notifications.mail import queue_emails
 from tiendo.notifications.models import Notification, OutgoingEmail
-from tiendo.notifications.services import queue_emails
 from tiendo.progress.models import Decision, Lifecycle, ProgressUpdate
 from tiendo.progress.services import UpdateInput, update_create_draft, update_review, update_send
 from tiendo.testing import make_cast

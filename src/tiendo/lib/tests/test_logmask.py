@@ -91,3 +91,24 @@ def test_a_digit_run_inside_a_token_is_left_alone_but_a_glued_number_is_masked()
     upload = "a0123456789012bcdef0123456789abc.xlsx"
     assert mask_cccd(upload) == upload
     assert mask_cccd("mã_040190012345") == "mã_040*******45"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # The word around the number is measured both ways, to the text's ends: 20 characters
+        # are still a word (masked), 21 a token (left alone), wherever the number sits in it.
+        ("abcdefgh040190012345", "abcdefgh040*******45"),
+        ("abcdefghi040190012345", "abcdefghi040190012345"),
+        ("số abcdefgh040190012345 x", "số abcdefgh040*******45 x"),
+        ("số abcdefghi040190012345 x", "số abcdefghi040190012345 x"),
+        ("040190012345abcdefgh z", "040*******45abcdefgh z"),
+        ("040190012345abcdefghi z", "040190012345abcdefghi z"),
+        # A long word before a space does not count towards the number's word.
+        ("aaaaaaaaaaaaaaaaaaaa b040190012345", "aaaaaaaaaaaaaaaaaaaa b040*******45"),
+    ],
+)
+def test_a_number_is_masked_unless_its_word_is_longer_than_twenty_characters(
+    text: str, shown: str
+) -> None:
+    assert mask_cccd(text) == shown

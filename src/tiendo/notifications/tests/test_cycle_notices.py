@@ -17,8 +17,8 @@ from django.urls import reverse
 from tiendo.accounts.models import Role
 from tiendo.accounts.services import membership_set
 from tiendo.agencies.services import agency_record_succession
+from tiendo.notifications.mail import queue_emails, send_due_emails
 from tiendo.notifications.models import Delivery, Notification, NotificationPreference
-from tiendo.notifications.services import queue_emails, send_due_emails
 from tiendo.plans.models import ExtensionRequest
 from tiendo.plans.services import extension_request_create, extension_request_decide
 from tiendo.progress.models import Decision, Lifecycle, ProgressUpdate

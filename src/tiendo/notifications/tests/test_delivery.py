@@ -21,9 +21,9 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from tiendo.notifications.mail import send_due_emails
 from tiendo.notifications.models import Notification, OutgoingEmail, ScheduledRun
 from tiendo.notifications.rounds import tick
-from tiendo.notifications.services import send_due_emails
 from tiendo.testing import VN, Cast, make_cast
 
 

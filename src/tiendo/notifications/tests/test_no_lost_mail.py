@@ -20,7 +20,10 @@ from django.core.mail.backends.locmem import EmailBackend
 from django.test import Client
 from django.urls import reverse
 
-from tiendo.notifications import services
+from tiendo.notifications import delivery
+from tiendo.notifications import mail as notice_mail
+from tiendo.notifications.delivery import Reminder, deliver
+from tiendo.notifications.mail import email_queue, queue_emails, send_due_emails
 from tiendo.notifications.models import (
     Delivery,
     Notification,
@@ -28,13 +31,6 @@ from tiendo.notifications.models import (
     OutgoingEmail,
 )
 from tiendo.notifications.rounds import tick
-from tiendo.notifications.services import (
-    Reminder,
-    deliver,
-    email_queue,
-    queue_emails,
-    send_due_emails,
-)
 from tiendo.testing import VN, Cast, make_cast
 
 pytestmark = pytest.mark.django_db
@@ -134,7 +130,7 @@ def arriving_while_queueing(
 ) -> list[Notification]:
     """A notice created while the worker's round runs, after it has read what is pending (as
     an event committed by a web request at that moment would be)."""
-    real = services._mode
+    real = notice_mail._mode
     made: list[Notification] = []
 
     def mode(person: User, chosen: dict[int, str]) -> str:
@@ -142,7 +138,7 @@ def arriving_while_queueing(
             made.append(notice(cast, user, label, moment))
         return real(person, chosen)
 
-    monkeypatch.setattr(services, "_mode", mode)
+    monkeypatch.setattr(notice_mail, "_mode", mode)
     return made
 
 
@@ -218,7 +214,7 @@ def test_a_digest_another_worker_queued_meanwhile_takes_no_notice_it_does_not_ca
     queue_emails(at(MONDAY, 7))  # worker B: today's digest, with the early notice
     late = notice(cast, user, "vừa đến", at(MONDAY, 7, 1))
     # Worker A looked for today's digest before B's commit, and now queues its own.
-    monkeypatch.setattr(services, "_already_queued", lambda key: False)
+    monkeypatch.setattr(notice_mail, "_already_queued", lambda key: False)
     assert queue_emails(at(MONDAY, 7, 1)) == 0
     monkeypatch.undo()
     assert pending(late)  # not flagged for a digest that does not carry it
@@ -249,7 +245,7 @@ def test_a_settled_notice_is_not_mailed_and_not_counted_as_mailed(
 ) -> None:
     user = someone("lanhdao3", Delivery.DAILY)
     note = notice(cast, user, "đã xử lý", at(MONDAY, 6))
-    services.settle("due_soon", [note.key])
+    delivery.settle("due_soon", [note.key])
     run(at(MONDAY, 7))
     note.refresh_from_db()
     assert note.mail_settled and note.email is None and note.mail_state == "Không cần gửi thư"

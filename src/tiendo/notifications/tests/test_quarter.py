@@ -44,6 +44,7 @@ from tiendo.agencies.models import Agency, AgencyKind
 from tiendo.agencies.services import agency_record_succession
 from tiendo.lib.dates import format_date
 from tiendo.lib.periods import PeriodKind
+from tiendo.notifications.delivery import NO_RECIPIENT, Reminder, deliver
 from tiendo.notifications.models import (
     Delivery,
     Notification,
@@ -52,7 +53,6 @@ from tiendo.notifications.models import (
     ReminderRule,
 )
 from tiendo.notifications.rounds import tick
-from tiendo.notifications.services import NO_RECIPIENT, Reminder, deliver
 from tiendo.plans.models import Item
 from tiendo.progress.models import Holiday, Lifecycle
 from tiendo.progress.periods import holidays_seed, period_open

@@ -15,6 +15,7 @@ from tiendo.accounts.models import Role
 from tiendo.accounts.services import membership_set
 from tiendo.agencies.services import agency_record_succession
 from tiendo.lib.periods import PeriodKind
+from tiendo.notifications.delivery import NO_RECIPIENT
 from tiendo.notifications.models import (
     Delivery,
     Notification,
@@ -22,7 +23,6 @@ from tiendo.notifications.models import (
     ReminderRule,
 )
 from tiendo.notifications.rounds import tick
-from tiendo.notifications.services import NO_RECIPIENT
 from tiendo.progress.periods import holidays_seed, period_open
 from tiendo.testing import VN, Cast, make_agency, make_cast, make_item, make_plan
 

@@ -133,7 +133,8 @@ def test_done_update_needs_a_completion_date_not_after_its_cutoff() -> None:
 
 
 def test_target_change_needs_a_reason_and_keeps_the_original() -> None:
-    from tiendo.plans.services import current_target, item_change_target
+    from tiendo.plans.selectors import current_target
+    from tiendo.plans.services import item_change_target
 
     item = make_item(make_plan(), target=Decimal("100"))
     with pytest.raises(ValidationError, match="Cần nêu rõ lý do điều chỉnh chỉ tiêu"):

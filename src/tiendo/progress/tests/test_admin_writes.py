@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from tiendo.audit.models import AuditEvent
 from tiendo.browser_tests.helpers import parse_forms, visible_text
-from tiendo.progress.models import Lifecycle, ProgressUpdate, ReportingPeriod
+from tiendo.progress.models import Holiday, Lifecycle, ProgressUpdate, ReportingPeriod
 from tiendo.progress.periods import period_close
 from tiendo.testing import Cast, make_cast, report
 
@@ -75,7 +75,7 @@ def test_custom_period_without_its_dates_is_an_error_not_a_period(
     data.update(plan=str(cast.plan.pk), kind="custom", starts_on="2024-05-01")
     response = admin_client.post(reverse(ADD), data)
     assert response.status_code == 200
-    assert "Kỳ đột xuất, chuyên đề cần ngày này." in visible_text(response.text)
+    assert "Kỳ đột xuất, chuyên đề cần ngày chốt số liệu." in visible_text(response.text)
     assert list(ReportingPeriod.objects.filter(plan=cast.plan)) == [cast.period]
 
 
@@ -85,9 +85,18 @@ def test_period_the_service_refuses_is_not_opened_and_the_page_says_why(
     data = admin_form(admin_client, reverse(ADD))
     data.update(plan=str(cast.plan.pk), kind="quarter", year="2024", number="5")
     events = AuditEvent.objects.count()
-    response = admin_client.post(reverse(ADD), data, follow=True)
+    response = admin_client.post(reverse(ADD), data)
+    # The same form again, with the service's reason and what was typed (nothing to retype).
     assert response.status_code == 200
     assert "Quý 5 không hợp lệ" in visible_text(response.text)
+    [form] = [f for f in parse_forms(response.text) if f.attrs.get("id", "").endswith("_form")]
+    shown = form.data_dict(form.button_named("_save"))
+    assert (shown["plan"], shown["kind"], shown["year"], shown["number"]) == (
+        str(cast.plan.pk),
+        "quarter",
+        "2024",
+        "5",
+    )
     assert list(ReportingPeriod.objects.filter(plan=cast.plan)) == [cast.period]
     assert AuditEvent.objects.count() == events
 
@@ -161,3 +170,79 @@ def test_reported_facts_are_read_not_written(admin_client: Client, cast: Cast) -
     assert page.status_code == 200 and "Sở Y tế" in visible_text(page.text)
     assert admin_client.post(url, {"percent": "90"}).status_code == 403
     assert ProgressUpdate.objects.get(pk=update.pk).percent == 40
+
+
+HOLIDAY_ADD = "admin:progress_holiday_add"
+# A Thursday that is no public holiday (the sample's calendar may already be loaded).
+
+
+def holiday_events(holiday_pk: int) -> list[tuple[str, Any, Any]]:
+    return [
+        (e.action, e.before, e.after)
+        for e in AuditEvent.objects.filter(
+            object_type="progress.holiday", object_id=str(holiday_pk)
+        ).order_by("pk")
+    ]
+
+
+def test_days_off_are_added_corrected_and_taken_back_through_the_services(
+    admin_client: Client, cast: Cast
+) -> None:
+    data = admin_form(admin_client, reverse(HOLIDAY_ADD))
+    data.update(day="2024-08-15", name="  Nghỉ bù  ")
+    assert admin_client.post(reverse(HOLIDAY_ADD), data).status_code == 302
+    holiday = Holiday.objects.get(day=dt.date(2024, 8, 15))
+    assert holiday.name == "Nghỉ bù"
+    url = reverse("admin:progress_holiday_change", args=[holiday.pk])
+    # Saved unchanged: nothing to record. Then moved a day, as the Government may announce.
+    assert admin_client.post(url, admin_form(admin_client, url)).status_code == 302
+    data = admin_form(admin_client, url)
+    data["day"] = "2024-08-16"
+    assert admin_client.post(url, data).status_code == 302
+    delete = reverse("admin:progress_holiday_delete", args=[holiday.pk])
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 302
+    assert not Holiday.objects.filter(pk=holiday.pk).exists()
+    assert [action for action, _, _ in holiday_events(holiday.pk)] == [
+        "holiday.create",
+        "holiday.update",
+        "holiday.remove",
+    ]
+    _, before, after = holiday_events(holiday.pk)[1]
+    assert (before, after) == ({"day": "2024-08-15"}, {"day": "2024-08-16"})
+    assert {
+        e.actor
+        for e in AuditEvent.objects.filter(
+            object_type="progress.holiday", object_id=str(holiday.pk)
+        )
+    } == {cast.admin}
+
+
+def test_a_second_holiday_on_the_same_day_is_refused_with_the_reason(
+    admin_client: Client, cast: Cast
+) -> None:
+    Holiday.objects.create(day=dt.date(2024, 8, 15), name="Nghỉ bù")
+    data = admin_form(admin_client, reverse(HOLIDAY_ADD))
+    data.update(day="2024-08-15", name="Nghỉ bù (lần hai)")
+    response = admin_client.post(reverse(HOLIDAY_ADD), data)
+    assert response.status_code == 200
+    assert "Ngày này đã có trong lịch nghỉ lễ." in visible_text(response.text)
+    assert list(
+        Holiday.objects.filter(day=dt.date(2024, 8, 15)).values_list("name", flat=True)
+    ) == ["Nghỉ bù"]
+
+
+def test_staff_who_may_not_manage_periods_cannot_change_the_calendar(
+    client: Client, cast: Cast
+) -> None:
+    holiday = Holiday.objects.create(day=dt.date(2024, 8, 15), name="Nghỉ bù")
+    cast.reporter.is_staff = True
+    cast.reporter.save()
+    cast.reporter.user_permissions.add(*Permission.objects.filter(content_type__model="holiday"))
+    client.force_login(cast.reporter)
+    url = reverse("admin:progress_holiday_change", args=[holiday.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"day": "2024-08-16", "name": "Nghỉ bù"}).status_code == 403
+    assert client.get(reverse(HOLIDAY_ADD)).status_code == 403
+    delete = reverse("admin:progress_holiday_delete", args=[holiday.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    assert Holiday.objects.get(pk=holiday.pk).day == dt.date(2024, 8, 15)

@@ -18,6 +18,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tiendo.audit.models import AuditEvent
+from tiendo.browser_tests.helpers import visible_text
 from tiendo.plans.models import Item
 from tiendo.plans.services import item_extend_deadline
 from tiendo.progress.evidence import evidence_attach, evidence_remove
@@ -210,6 +211,9 @@ def test_returning_also_goes_on_and_the_last_decision_ends_at_the_empty_queue(de
         )
     assert last.redirect_chain[-1][0] == reverse("progress:review_queue")
     assert "Đã xử lý hết báo cáo chờ xác nhận" in last.content.decode()
+    # The empty queue says so once, without an empty table.
+    assert visible_text(last.content.decode()).count("Không có báo cáo nào đang chờ") == 1
+    assert "<table" not in last.content.decode().split("<main", 1)[-1]
     waiting = ProgressUpdate.objects.filter(recorded_at__isnull=False, decision="")
     assert not waiting.filter(item__plan=desk.cast.plan).exists()
 

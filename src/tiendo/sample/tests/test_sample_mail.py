@@ -12,8 +12,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from tiendo.notifications.mail import queue_emails, send_due_emails
 from tiendo.notifications.models import Notification
-from tiendo.notifications.services import queue_emails, send_due_emails
 from tiendo.notifications.workdays import Calendar
 from tiendo.sample.loader import DEMO_USERS, SAMPLE_MAIL_DOMAIN, load_sample
 from tiendo.sample.stories import VN
