@@ -63,6 +63,7 @@ def export_items(request: HttpRequest, plan_id: int, fmt: str) -> Any:
                     r.class_label,
                     r.percent,
                     r.item.target,
+                    r.target_now,
                     r.item.unit,
                 ]
 
@@ -78,7 +79,8 @@ def export_items(request: HttpRequest, plan_id: int, fmt: str) -> Any:
             "Tình trạng",
             "Tiến độ",
             "Tỷ lệ (%)",
-            "Chỉ tiêu",
+            "Chỉ tiêu ban đầu",
+            "Chỉ tiêu hiện tại",
             "Đơn vị tính",
         ],
         rows,

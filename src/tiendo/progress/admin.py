@@ -45,6 +45,16 @@ class EvidenceAdmin(ReadOnlyMixin, admin.ModelAdmin[Evidence]):
     list_display = ["file_name", "kind", "size", "update", "uploaded_at"]
 
 
+class PlanChoices:
+    """An admin page whose rows belong to a plan (periods, reminder rules): the plans offered
+    are those the person may read, their province's (accounts.access.plans_for_user)."""
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "plan":
+            kwargs["queryset"] = plans_for_user(actor_for(request))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+
+
 class PeriodOpenForm(forms.ModelForm[ReportingPeriod]):
     """What period_open takes: a Nghị định 09 window (kind, year, number) or a custom one (its
     dates). Only plan and kind are the model's fields here; the window is the service's."""
@@ -122,7 +132,7 @@ OPEN_FIELDS = ["plan", "kind", "year", "number", "starts_on", "cutoff", "due_on"
 
 
 @admin.register(ReportingPeriod)
-class ReportingPeriodAdmin(ServiceWriteAdmin[ReportingPeriod]):
+class ReportingPeriodAdmin(PlanChoices, ServiceWriteAdmin[ReportingPeriod]):
     """Periods are opened through period_open, closed and reopened through period_close and
     period_reopen (as on the plan's page "Kỳ báo cáo"), by whoever access.py lets manage them."""
 
@@ -142,11 +152,6 @@ class ReportingPeriodAdmin(ServiceWriteAdmin[ReportingPeriod]):
         self, request: HttpRequest, obj: ReportingPeriod | None = None
     ) -> list[str]:
         return list(PERIOD_FIELDS) if obj else []
-
-    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        if db_field.name == "plan":
-            kwargs["queryset"] = plans_for_user(actor_for(request))  # their province's plans
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_form(
         self,

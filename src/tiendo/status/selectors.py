@@ -13,6 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -24,7 +25,7 @@ from django.utils import timezone
 
 from tiendo.agencies.models import Agency
 from tiendo.agencies.selectors import lead_agency_scope_q, primary_successor_map
-from tiendo.plans.models import DeadlineChange, Item, Plan, TaskGroup
+from tiendo.plans.models import DeadlineChange, Item, Plan, TargetChange, TaskGroup
 from tiendo.progress.models import Decision, Lifecycle, ProgressUpdate
 
 
@@ -159,6 +160,9 @@ class ItemStatus:
     done_on: dt.date | None
     percent: int | None
     responsible_agency_id: int
+    # The quantified target in force at (D, K): the latest change decided by D and recorded by
+    # K, else the item's original target (lists and exports show it beside the original).
+    target_now: Decimal | None = None
 
     @property
     def state_label(self) -> str:
@@ -171,6 +175,10 @@ class ItemStatus:
     @property
     def extended(self) -> bool:
         return self.deadline_now is not None and self.deadline_now != self.item.deadline
+
+    @property
+    def target_changed(self) -> bool:
+        return self.target_now != self.item.target
 
 
 GROUP_KEYS = ("plan_id", "group_id", "lead_agency_id", "kind")
@@ -391,13 +399,18 @@ def _status_rows_sql(
     by_deadline: bool = False,
     by_urgency: bool = False,
 ) -> tuple[str, list[Any]]:
-    """The statement listing (id, state, class, deadline now, done on, percent) per item."""
+    """The statement listing (id, state, class, deadline now, done on, percent, target now) per
+    item."""
     if by_deadline and by_urgency:
         raise ValueError("choose one order: by_deadline or by_urgency")
+    target_change = TargetChange.objects.filter(
+        item=OuterRef("pk"), decided_on__lte=as_of.date, recorded_at__lte=as_of.known_at
+    ).order_by("-decided_on", "-recorded_at", "-id")
     items = scoped_items(scope, as_of).annotate(
-        percent_now=Subquery(latest_updates(as_of).values("percent")[:1])
+        percent_now=Subquery(latest_updates(as_of).values("percent")[:1]),
+        target_now=Coalesce(Subquery(target_change.values("new_target")[:1]), F("target")),
     )
-    classified, params = _classified_sql(items, as_of, ["id", "percent_now"])
+    classified, params = _classified_sql(items, as_of, ["id", "percent_now", "target_now"])
     conditions: list[str] = []
     if states:
         conditions.append(f"c.state IN ({', '.join(['%s'] * len(states))})")
@@ -414,7 +427,8 @@ def _status_rows_sql(
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     order = URGENCY_ORDER if by_urgency else "c.deadline_now, c.id" if by_deadline else "c.id"
     sql = (
-        "SELECT c.id, c.state, c.deadline_class, c.deadline_now, c.done_on, c.percent_now"
+        "SELECT c.id, c.state, c.deadline_class, c.deadline_now, c.done_on, c.percent_now,"
+        " c.target_now"
         f" FROM ({classified}) c{where} ORDER BY {order}"
     )
     return sql, params
@@ -425,7 +439,7 @@ def _to_statuses(rows: Sequence[Sequence[Any]], successors: dict[int, int]) -> l
         [row[0] for row in rows]
     )
     out = []
-    for item_id, state, deadline_class, deadline_now, done_on, percent in rows:
+    for item_id, state, deadline_class, deadline_now, done_on, percent, target in rows:
         item = by_id[item_id]
         out.append(
             ItemStatus(
@@ -436,6 +450,7 @@ def _to_statuses(rows: Sequence[Sequence[Any]], successors: dict[int, int]) -> l
                 done_on=_as_date(done_on) if state == Lifecycle.DONE else None,
                 percent=percent,
                 responsible_agency_id=successors.get(item.lead_agency_id, item.lead_agency_id),
+                target_now=_as_decimal(target),
             )
         )
     return out
@@ -515,6 +530,13 @@ def latest_update_ids(scope: Scope, as_of: AsOf) -> QuerySet[Any, Any]:
         .filter(latest_id__isnull=False)
         .values("latest_id")
     )
+
+
+def _as_decimal(value: Any) -> Decimal | None:
+    """Raw SQL returns decimals as Decimal on PostgreSQL and as numbers on SQLite."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    return Decimal(str(value)).quantize(Decimal("0.01"))
 
 
 def _as_date(value: Any) -> dt.date | None:

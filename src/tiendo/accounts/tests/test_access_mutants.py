@@ -5,6 +5,8 @@ page itself lets in, and a refused write leaves the database as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
@@ -81,3 +83,120 @@ def test_everyone_with_an_agency_is_offered_the_consolidated_report(person: str)
     page = client.get(reverse("notifications:inbox"))
     assert f'href="{reverse("documents:report")}"' in page.text
     assert client.get(reverse("documents:report")).status_code == 200
+
+
+# --- what each person is offered on an item, and each refusal's words --------------------
+
+
+def test_an_items_page_offers_each_person_exactly_their_actions() -> None:
+    from tiendo.accounts.access import item_actions
+    from tiendo.testing import make_item
+
+    cast = make_cast()
+    recurring = make_item(cast.plan, lead=cast.health, deadline=None)
+    offered = {
+        (person, which): item_actions(cast.actor(getattr(cast, person)), item)
+        for person in ("reporter", "head", "outsider", "standing", "leader")
+        for which, item in (("item", cast.item), ("recurring", recurring))
+    }
+    assert offered == {
+        ("reporter", "item"): {"report", "extend"},
+        ("reporter", "recurring"): {"report"},  # no deadline to extend
+        ("head", "item"): {"report", "extend"},
+        ("head", "recurring"): {"report"},
+        ("outsider", "item"): set(),
+        ("outsider", "recurring"): set(),
+        ("standing", "item"): {"review"},
+        ("standing", "recurring"): {"review"},
+        ("leader", "item"): set(),
+        ("leader", "recurring"): set(),
+    }
+
+
+def test_a_period_is_found_by_its_own_id_within_the_persons_plans_and_managed_by_few() -> None:
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from tiendo.accounts.access import get_period_for_user
+    from tiendo.progress.models import PeriodKind
+    from tiendo.progress.periods import period_open
+    from tiendo.testing import make_agency, make_plan
+
+    cast = make_cast()
+    second = period_open(actor=None, plan=cast.plan, kind=PeriodKind.QUARTER, year=2024, number=2)
+    other = make_plan(make_agency("UBND tỉnh Khác", kind=cast.province.kind))
+    theirs = period_open(actor=None, plan=other, kind=PeriodKind.QUARTER, year=2024, number=1)
+    reporter, standing = cast.actor(cast.reporter), cast.actor(cast.standing)
+    assert get_period_for_user(reporter, second.pk) == second
+    assert get_period_for_user(standing, cast.period.pk, "manage") == cast.period
+    with pytest.raises(Http404, match=r"^Không tìm thấy kỳ báo cáo\.$"):
+        get_period_for_user(standing, theirs.pk)
+    with pytest.raises(PermissionDenied, match=r"^Chỉ cơ quan thường trực của tỉnh"):
+        get_period_for_user(reporter, second.pk, "manage")
+
+
+def test_the_units_own_work_is_empty_for_someone_without_an_agency() -> None:
+    from tiendo.accounts.access import own_items_for_user
+
+    cast = make_cast()
+    assert set(own_items_for_user(cast.actor(cast.reporter))) == {cast.item}
+    nobody = User.objects.create_user("t.khong.don.vi")
+    assert list(own_items_for_user(cast.actor(nobody))) == []
+
+
+def test_every_refusal_says_why_in_the_words_the_person_reads() -> None:
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from tiendo.accounts.access import (
+        get_api_token_for_user,
+        get_evidence_for_user,
+        require_directory_loader,
+        require_extension_decider,
+    )
+    from tiendo.accounts.tokens import api_token_create
+
+    cast = make_cast()
+    reporter = cast.actor(cast.reporter)
+    token, _ = api_token_create(actor=None, user=cast.head, name="Đồng bộ phần mềm của Sở")
+    refusals: list[tuple[Callable[[], object], type[Exception]]] = [
+        (lambda: require_extension_decider(reporter), PermissionDenied),
+        (lambda: require_directory_loader(cast.actor(cast.standing)), PermissionDenied),
+        (lambda: get_evidence_for_user(reporter, 999_999), Http404),
+        (lambda: get_api_token_for_user(reporter, token.pk), Http404),
+    ]
+    said = []
+    for refuse, kind in refusals:
+        with pytest.raises(kind) as refused:
+            refuse()
+        said.append(str(refused.value))
+    assert said == [
+        "Chỉ cơ quan thường trực mới được quyết định gia hạn.",
+        "Chỉ quản trị hệ thống được nạp danh mục cơ quan của tỉnh.",
+        "Không tìm thấy tài liệu.",
+        "Không tìm thấy mã truy cập hoặc bạn không có quyền xem.",
+    ]
+    assert get_api_token_for_user(cast.actor(cast.head), token.pk) == token
+    assert get_api_token_for_user(cast.actor(cast.admin), token.pk) == token
+
+
+def test_an_items_history_shows_its_own_reports_only_and_hides_others_drafts() -> None:
+    from tiendo.accounts.access import history_for_user
+    from tiendo.progress.services import UpdateInput, update_create_draft
+
+    cast = make_cast()
+    data = UpdateInput(valid_on=cast.period.cutoff, state="in_progress", percent=10)
+    ours = update_create_draft(
+        actor=cast.actor(cast.reporter), item=cast.item, period=cast.period, data=data
+    )
+    update_create_draft(
+        actor=cast.actor(cast.outsider), item=cast.other_item, period=cast.period, data=data
+    )
+    seen = {
+        (e.object_type, e.object_id)
+        for e in history_for_user(cast.actor(cast.head), cast.item)
+        if e.object_type == "progress.progressupdate"
+    }
+    assert seen == {("progress.progressupdate", str(ours.pk))}
+    hidden = history_for_user(cast.actor(cast.standing), cast.item)
+    assert not hidden.filter(object_type="progress.progressupdate").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
@@ -14,7 +15,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tiendo.plans.models import Plan
-from tiendo.status.selectors import AsOf, Scope, status_summary
+from tiendo.status.selectors import AsOf, Scope, item_statuses, status_summary
 from tiendo.testing import make_cast
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +96,49 @@ def test_the_list_export_gives_the_rows_of_the_page_it_was_opened_from(
     response = client.get(reverse("documents:export_items", args=[plan.pk, "csv"]), query)
     lines = b"".join(response.streaming_content).decode("utf-8-sig").strip().splitlines()  # type: ignore[attr-defined]
     assert len(lines) - 1 == int(found.group(1)) > 0
+
+
+def test_lists_and_exports_show_the_target_in_force_at_the_cut_off_beside_the_original(
+    client: Client,
+) -> None:
+    """A target lowered on 15/5/2024 (recorded that day) is the target of a list at 30/6 and
+    of its export, with the original beside it; a cut-off before the decision, or a K before it
+    was recorded, still shows the original alone."""
+    import csv
+
+    import time_machine
+
+    from tiendo.plans.services import item_change_target
+    from tiendo.testing import VN
+
+    cast = make_cast()
+    with time_machine.travel(dt.datetime(2024, 5, 15, 10, tzinfo=VN), tick=False):
+        item_change_target(
+            actor=cast.actor(cast.standing),
+            item=cast.item,
+            new_target=Decimal("80"),
+            reason="Theo Văn bản số 1234/UBND-KGVX",
+            decided_on=dt.date(2024, 5, 15),
+        )
+    client.force_login(cast.standing)
+
+    def exported(query: dict[str, str]) -> dict[str, list[str]]:
+        response = client.get(reverse("documents:export_items", args=[cast.plan.pk, "csv"]), query)
+        text = b"".join(response.streaming_content).decode("utf-8-sig")  # type: ignore[attr-defined]
+        header, *rows = list(csv.reader(text.splitlines()))
+        at = header.index("Chỉ tiêu ban đầu")
+        assert header[at + 1] == "Chỉ tiêu hiện tại"
+        return {row[0]: row[at : at + 2] for row in rows}
+
+    code = cast.item.code
+    assert exported({"ngay": "30/06/2024"})[code] == ["100.00", "80.00"]
+    assert exported({"ngay": "31/03/2024"})[code] == ["100.00", "100.00"]
+    # As known the day before the decision was recorded (the engine's K; pages take K with
+    # the history issue): the original.
+    before = AsOf.make(dt.date(2024, 6, 30), dt.datetime(2024, 5, 14, 12, tzinfo=VN))
+    [status] = item_statuses(Scope(item_ids=[cast.item.pk]), before)
+    assert status.target_now == Decimal("100")
+    page = client.get(reverse("dashboard:plan_items", args=[cast.plan.pk]), {"ngay": "30/06/2024"})
+    row = next(r for r in page.context["page"].rows if r.item.pk == cast.item.pk)
+    assert (row.target_now, row.item.target) == (Decimal("80"), Decimal("100"))
+    assert "ban đầu 100 (đã điều chỉnh)" in page.content.decode()
