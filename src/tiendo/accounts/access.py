@@ -189,11 +189,12 @@ def item_actions(actor: Actor, item: Item) -> frozenset[str]:
     return frozenset(allowed)
 
 
-def leads_item(agency: Agency, item: Item) -> bool:
-    """Whether the agency's subtree leads the item today (else its reports are contributions)."""
+def leads_item(agency: Agency, item: Item, day: dt.date | None = None) -> bool:
+    """Whether the agency's subtree leads the item on day, default today (else its reports are
+    contributions)."""
     return (
         Item.objects.filter(pk=item.pk)
-        .filter(lead_agency_scope_q(agency, timezone.localdate()))
+        .filter(lead_agency_scope_q(agency, day or timezone.localdate()))
         .exists()
     )
 

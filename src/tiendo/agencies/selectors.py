@@ -35,12 +35,23 @@ def responsible_agency_id(agency_id: int, successors: dict[int, int]) -> int:
     return successors.get(agency_id, agency_id)
 
 
-def lead_agency_scope_q(root: Agency, as_of: dt.date, field: str = "lead_agency") -> Q:
-    """Items whose lead agency, or the body that succeeded it by as_of, lies in root's subtree."""
+def lead_agency_scope_q(
+    root: Agency, as_of: dt.date, field: str = "lead_agency", *, answering: bool = False
+) -> Q:
+    """Items whose lead agency, or the body that succeeded it by as_of, lies in root's subtree.
+
+    answering: only the items root's subtree answers for on as_of (the figures): from the day a
+    body is merged into one outside the subtree, its items count for its successor only, and an
+    abolished body's own scope is empty. Without it (who may read what), a body keeps its own
+    items beside those it inherited.
+    """
     successors = primary_successor_map(as_of)
     inside = set(agency_subtree(root).values_list("id", flat=True)) if successors else set()
     inherited = [old for old, new in successors.items() if new in inside]
     scope = Q(**{f"{field}__path__startswith": root.path})
+    handed_over = [old for old, new in successors.items() if old in inside and new not in inside]
+    if answering and handed_over:
+        scope &= ~Q(**{f"{field}_id__in": handed_over})
     if inherited:
         scope |= Q(**{f"{field}_id__in": inherited})
     return scope

@@ -341,16 +341,20 @@ def update_record(
 ) -> ProgressUpdate:
     """Record an already-sent report (backfill from earlier records, imports, the sample).
 
-    It enters the record at recorded_at (default now) as the lead agency's report, reviewed with
-    decision at reviewed_at (default: when recorded); decision "" leaves it awaiting review.
+    It enters the record at recorded_at (default now) as the report of agency (default the lead
+    agency): a body that did not lead the item that day records a contribution, which never sets
+    the item's status. Reviewed with decision at reviewed_at (default: when recorded); decision ""
+    leaves it awaiting review.
     """
     sent = recorded_at or timezone.now()
+    reporting = agency or item.lead_agency
     if decision == Decision.RETURNED and not review_note.strip():
         raise ValidationError({"review_note": RETURN_NEEDS_REASON})
     update = ProgressUpdate(
         item=item,
         period=period,
-        agency=agency or item.lead_agency,
+        agency=reporting,
+        is_contribution=not leads_item(reporting, item, timezone.localdate(sent)),
         valid_on=valid_on,
         state=state,
         percent=percent,

@@ -66,6 +66,12 @@ class AsOf:
             raise ValueError("Số ngày 'sắp đến hạn' không được âm.")
         return cls(date=date, known_at=known_at or timezone.now(), due_soon_days=days)
 
+    def __post_init__(self) -> None:
+        # The ORM would read a naive K in Asia/Ho_Chi_Minh and the raw SQL as UTC, seven hours
+        # apart: one reading everywhere, so a naive K is refused at the engine's door.
+        if timezone.is_naive(self.known_at):
+            raise ValueError("known_at must be timezone-aware (a moment, not a wall-clock time)")
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -185,8 +191,13 @@ GROUP_KEYS = ("plan_id", "group_id", "lead_agency_id", "kind")
 
 
 def scoped_items(scope: Scope, as_of: AsOf) -> QuerySet[Item]:
-    """Items that existed at (D, K) inside the scope; no status yet."""
-    items = Item.objects.filter(recorded_at__lte=as_of.known_at, plan__issued_on__lte=as_of.date)
+    """Items that existed at (D, K) inside the scope, in plans issued by D and recorded by K; no
+    status yet."""
+    items = Item.objects.filter(
+        recorded_at__lte=as_of.known_at,
+        plan__issued_on__lte=as_of.date,
+        plan__recorded_at__lte=as_of.known_at,
+    )
     if scope.plan is not None:
         items = items.filter(plan=scope.plan)
     if scope.plans is not None:
@@ -200,7 +211,7 @@ def scoped_items(scope: Scope, as_of: AsOf) -> QuerySet[Item]:
     if scope.top_level_only:
         items = items.filter(parent__isnull=True)
     if scope.agency is not None:
-        items = items.filter(lead_agency_scope_q(scope.agency, as_of.date))
+        items = items.filter(lead_agency_scope_q(scope.agency, as_of.date, answering=True))
     return items
 
 
