@@ -5,7 +5,7 @@ Same rules as tiendo.status.selectors: an item's state comes from the lead agenc
 by recorded_at then id, NOT_STARTED without one; a report returned by K counts as RETURNED, and
 "done" counts as DONE once confirmed by K, as AWAITING before that. Its
 deadline is the latest extension decided by D and recorded by K, else the original; top-level
-items only, entered by K, in plans issued by D. The scope's lead-agency test is the subtree path
+items only, entered by K, in plans issued by D and entered by K. The scope's lead-agency test is the subtree path
 prefix alone: the benchmark data has no agency successions.
 
 Two shapes are measured and the faster one is the floor: a LATERAL probe of the as-of index per
@@ -76,6 +76,7 @@ FROM (
         ORDER BY d.item_id, d.decided_on DESC, d.recorded_at DESC, d.id DESC
     ) dc ON dc.item_id = i.id
     WHERE i.parent_id IS NULL AND i.recorded_at <= %(k)s AND p.issued_on <= %(d)s
+        AND p.recorded_at <= %(k)s
 ) c
 GROUP BY {keys}, c.state, c.deadline_class
 """
