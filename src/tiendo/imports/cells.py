@@ -459,8 +459,13 @@ def _percent(clean: str) -> Product | None:
     match = _PERCENT.search(clean)
     if match is None:
         return None
-    before = _strip_qualifiers(clean[: match.start()], ends="both")
+    leading = clean[: match.start()].rstrip()
+    before = _strip_qualifiers(leading, ends="both")
     after = _strip_qualifiers(clean[match.end() :], ends="both")
+    if leading.endswith(",") and after:
+        # "Trên địa bàn tỉnh, 100% xã có điểm phục vụ", "Đến năm 2025, 100% hồ sơ được số hóa":
+        # a clause closed by a comma sets the place or the time; what is counted follows.
+        return Product(clean, after, "%", parse_number(match["number"]))
     return Product(clean, before or after, "%", parse_number(match["number"]))
 
 

@@ -430,7 +430,10 @@ def test_product_type_is_the_cell_cleaned() -> None:
             "%",
             "Tỷ lệ thanh toán trực tuyến",
         ),
-        ("Đến năm 2025, 100% xã có điểm phục vụ", "100", "%", "Đến năm 2025"),
+        ("Đến năm 2025, 100% xã có điểm phục vụ", "100", "%", "xã có điểm phục vụ"),
+        ("Trên địa bàn tỉnh, 100% xã có điểm phục vụ", "100", "%", "xã có điểm phục vụ"),
+        ("Từ năm 2025, 100% hồ sơ được số hóa", "100", "%", "hồ sơ được số hóa"),
+        ("Tỷ lệ hồ sơ trực tuyến, 80% trở lên", "80", "%", "Tỷ lệ hồ sơ trực tuyến"),
         ("Kích hoạt 1.200.000 tài khoản VNeID", "1200000", "tài khoản", "tài khoản VNeID"),
         (
             "Triển khai 25 dịch vụ công thiết yếu theo Đề án 06",
