@@ -200,3 +200,55 @@ def test_an_items_history_shows_its_own_reports_only_and_hides_others_drafts() -
     assert seen == {("progress.progressupdate", str(ours.pk))}
     hidden = history_for_user(cast.actor(cast.standing), cast.item)
     assert not hidden.filter(object_type="progress.progressupdate").exists()
+
+
+def test_a_row_hidden_from_someone_is_not_found_and_the_page_says_what() -> None:
+    from tiendo.progress.models import PeriodKind
+    from tiendo.progress.periods import period_open
+    from tiendo.progress.services import UpdateInput, update_create_draft
+    from tiendo.testing import make_agency, make_plan
+
+    cast = make_cast()
+    draft = update_create_draft(
+        actor=cast.actor(cast.reporter),
+        item=cast.item,
+        period=cast.period,
+        data=UpdateInput(valid_on=cast.period.cutoff, state="in_progress", percent=10),
+    )
+    elsewhere = make_plan(make_agency("UBND tỉnh Khác", kind=cast.province.kind))
+    theirs = period_open(actor=None, plan=elsewhere, kind=PeriodKind.QUARTER, year=2024, number=1)
+    pages = {
+        reverse("plans:item_detail", args=[cast.item.pk]): "Không tìm thấy nhiệm vụ",
+        reverse("progress:update_detail", args=[draft.pk]): "Không tìm thấy báo cáo",
+        reverse("dashboard:plan_items", args=[elsewhere.pk]): "Không tìm thấy kế hoạch",
+        reverse("progress:compliance", args=[theirs.pk]): "Không tìm thấy kỳ báo cáo.",
+    }
+    client = logged_in(cast.outsider)
+    for url, said in pages.items():
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert said in response.content.decode(), url
+
+
+def test_a_coordinating_body_reads_its_items_and_the_province_reads_every_item_of_its_plans() -> (
+    None
+):
+    from tiendo.accounts.access import items_for_user, plans_for_user
+    from tiendo.agencies.models import AgencyKind
+    from tiendo.testing import make_agency, make_item
+
+    cast = make_cast()
+    cast.item.coordinating_agencies.add(cast.justice)
+    ministry = make_agency("Bộ Công an", kind=AgencyKind.MINISTRY)
+    national = make_item(cast.plan, lead=ministry)  # in the province's plan, led from outside
+    readable = {
+        person: set(items_for_user(cast.actor(getattr(cast, person))))
+        for person in ("reporter", "outsider", "standing", "leader")
+    }
+    assert readable == {
+        "reporter": {cast.item},
+        "outsider": {cast.item, cast.other_item},  # leads one, coordinates the other
+        "standing": {cast.item, cast.other_item, national},
+        "leader": {cast.item, cast.other_item, national},
+    }
+    assert list(plans_for_user(cast.actor(cast.outsider))) == [cast.plan]
