@@ -104,8 +104,9 @@ def test_a_digit_run_inside_a_token_is_left_alone_but_a_glued_number_is_masked()
         ("số abcdefghi040190012345 x", "số abcdefghi040190012345 x"),
         ("040190012345abcdefgh z", "040*******45abcdefgh z"),
         ("040190012345abcdefghi z", "040190012345abcdefghi z"),
-        # A long word before a space does not count towards the number's word.
+        # A long word before or after a space does not count towards the number's word.
         ("aaaaaaaaaaaaaaaaaaaa b040190012345", "aaaaaaaaaaaaaaaaaaaa b040*******45"),
+        ("040190012345a bcdefghijklmnopqrstu", "040*******45a bcdefghijklmnopqrstu"),
     ],
 )
 def test_a_number_is_masked_unless_its_word_is_longer_than_twenty_characters(
