@@ -533,11 +533,11 @@ def indicator_province(actor: Actor) -> Agency | None:
 
 
 def indicator_values_for_user(actor: Actor) -> QuerySet[IndicatorValue]:
-    """Indicator values a person may read through the API: their province's (an
-    administrator's: all)."""
+    """The indicator values in force a person may read (the API, the export): their
+    province's (an administrator's: all)."""
     from tiendo.indicators.models import IndicatorValue
 
-    values = IndicatorValue.objects.all()
+    values = IndicatorValue.objects.filter(superseded_at__isnull=True)
     if actor.is_superuser:
         return values
     if actor.agency is None:

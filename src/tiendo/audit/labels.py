@@ -45,6 +45,8 @@ ACTION_LABELS: dict[str, str] = {
     "reminders.create": "Đặt quy tắc nhắc việc",
     "reminders.update": "Sửa quy tắc nhắc việc",
     "email.resend": "Gửi lại thư bị từ chối",
+    "indicator.record": "Ghi nhận số liệu chỉ tiêu",
+    "indicator.correct": "Đính chính số liệu chỉ tiêu",
 }
 
 

@@ -11,13 +11,13 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, Stream
 from tiendo.accounts.access import (
     actor_for,
     get_plan_for_user,
+    indicator_values_for_user,
     province_of,
     updates_for_user,
 )
 from tiendo.agencies.models import Agency
 from tiendo.agencies.selectors import agency_subtree
 from tiendo.documents.exports import Table, iter_csv, write_xlsx
-from tiendo.indicators.models import IndicatorValue
 from tiendo.readmodels.forms import item_list_filters
 from tiendo.readmodels.items import iter_item_list
 from tiendo.readmodels.scope import figure_scope
@@ -168,15 +168,11 @@ def export_agencies(request: HttpRequest, fmt: str) -> Any:
 @login_required
 def export_indicator_values(request: HttpRequest, fmt: str) -> Any:
     actor = actor_for(request)
-    values = IndicatorValue.objects.select_related("indicator", "agency").order_by(
-        "indicator__code", "period_end", "agency__code"
+    values = (
+        indicator_values_for_user(actor)
+        .select_related("indicator", "agency")
+        .order_by("indicator__code", "period_end", "agency__code")
     )
-    if not actor.is_superuser:
-        values = (
-            values.filter(agency__path__startswith=province_of(actor.agency).path)
-            if actor.agency
-            else values.none()
-        )
     if request.GET.get("chi_tieu"):
         values = values.filter(indicator__code=request.GET["chi_tieu"])
 

@@ -68,7 +68,12 @@ class IndicatorTarget(models.Model):
 
 
 class IndicatorValue(models.Model):
-    """The value of an indicator for a locality and period; above 100 % of target is valid."""
+    """The value of an indicator for a locality and period; above 100 % of target is valid.
+
+    Never edited in place: a correction closes the row it replaces (superseded_at) and adds a
+    new one, so a figure read as known at K is the row recorded by K and not yet superseded by
+    K (indicators.services.value_record; the reads in indicators.selectors).
+    """
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
     agency = models.ForeignKey(
@@ -76,13 +81,19 @@ class IndicatorValue(models.Model):
     )
     period_end = models.DateField("kỳ (ngày cuối)")
     value = models.DecimalField("giá trị", max_digits=16, decimal_places=2)
-    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_at = models.DateTimeField("ghi nhận lúc", default=timezone.now)
+    superseded_at = models.DateTimeField("được đính chính lúc", null=True, blank=True)
 
     class Meta:
         verbose_name = "số liệu chỉ tiêu"
         verbose_name_plural = "số liệu chỉ tiêu"
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "agency", "period_end"], name="value_once")
+            # One value in force per locality and period; the corrected ones stay, closed.
+            models.UniqueConstraint(
+                fields=["indicator", "agency", "period_end"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="value_once_in_force",
+            )
         ]
         indexes = [models.Index(fields=["indicator", "period_end"], name="value_period_idx")]
 

@@ -57,7 +57,7 @@ def _values(within: Agency, as_of: AsOf) -> QuerySet[IndicatorValue]:
         agency__path__startswith=within.path,
         period_end__lte=as_of.date,
         recorded_at__lte=as_of.known_at,
-    )
+    ).exclude(superseded_at__lte=as_of.known_at)
 
 
 def _province_value(indicator: Indicator, avg: Decimal | None, total: Decimal | None) -> Any:

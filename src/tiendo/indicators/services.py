@@ -7,13 +7,20 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from tiendo.agencies.models import Agency
+from tiendo.audit.services import audit_record
 from tiendo.indicators.models import Indicator, IndicatorTarget, IndicatorValue
 from tiendo.lib.dates import DateInputError, parse_date
 from tiendo.lib.text import parse_number
+
+if TYPE_CHECKING:
+    from tiendo.lib.actors import Acting
 
 
 @transaction.atomic
@@ -51,16 +58,52 @@ def target_set(
 
 @transaction.atomic
 def value_record(
-    *, indicator: Indicator, agency: Agency, period_end: dt.date, value: Decimal
+    *,
+    indicator: Indicator,
+    agency: Agency,
+    period_end: dt.date,
+    value: Decimal,
+    actor: Acting | None = None,
+    recorded_at: dt.datetime | None = None,
 ) -> IndicatorValue:
-    """Record (or correct) a locality's value for a period."""
-    row = IndicatorValue.objects.filter(
-        indicator=indicator, agency=agency, period_end=period_end
-    ).first()
-    row = row or IndicatorValue(indicator=indicator, agency=agency, period_end=period_end)
-    row.value = value
-    row.full_clean()
+    """Record a locality's value for a period, or correct it: the value in force is closed
+    (superseded_at) and the new one added, so the figure as known at any earlier K stays what
+    it was. The same value again changes nothing. Audited with the value before and after."""
+    now = recorded_at or timezone.now()
+    current = (
+        IndicatorValue.objects.select_for_update()
+        .filter(
+            indicator=indicator, agency=agency, period_end=period_end, superseded_at__isnull=True
+        )
+        .first()
+    )
+    if current is not None and current.value == value:
+        return current
+    row = IndicatorValue(
+        indicator=indicator, agency=agency, period_end=period_end, value=value, recorded_at=now
+    )
+    row.full_clean(validate_constraints=False)
+    if current is not None:
+        if now <= current.recorded_at:
+            raise ValidationError(
+                {"recorded_at": "Bản đính chính phải ghi nhận sau số liệu đang có hiệu lực."}
+            )
+        current.superseded_at = now
+        current.save(update_fields=["superseded_at"])
     row.save()
+    what = f"{indicator.code} – {agency.name}, kỳ {period_end:%m/%Y}"
+    audit_record(
+        actor=actor,
+        action="indicator.correct" if current else "indicator.record",
+        obj=row,
+        summary=(
+            f"Đính chính số liệu {what}: {current.value} → {value}"
+            if current
+            else f"Ghi nhận số liệu {what}: {value}"
+        ),
+        before={"value": str(current.value)} if current else None,
+        after={"value": str(value)},
+    )
     return row
 
 
@@ -73,7 +116,7 @@ class ImportResult:
 COLUMNS = ["ma_chi_tieu", "ma_dia_ban", "ky", "gia_tri"]
 
 
-def values_import_csv(data: bytes) -> ImportResult:
+def values_import_csv(data: bytes, actor: Acting | None = None) -> ImportResult:
     """Import values from CSV (ma_chi_tieu, ma_dia_ban, ky, gia_tri): all rows or none.
 
     Every problem is reported by row and column; nothing is written when there is one.
@@ -91,6 +134,14 @@ def values_import_csv(data: bytes) -> ImportResult:
     rows: list[tuple[Indicator, Agency, dt.date, Decimal]] = []
     agencies: dict[str, Agency | None] = {}
     for line, row in enumerate(reader, start=2):
+        if row.get(None):
+            # "62,5" unquoted in a comma-separated file splits into 62 and 5: never drop the 5.
+            errors.append(
+                f"Dòng {line}: thừa {len(row[None])} cột so với tiêu đề "
+                f"({', '.join(COLUMNS)}); số có dấu phẩy thập phân cần đặt trong ngoặc kép "
+                '(ví dụ "62,5") hoặc ghi bằng dấu chấm (62.5).'
+            )
+            continue
         indicator = indicators.get((row["ma_chi_tieu"] or "").strip())
         if indicator is None:
             errors.append(
@@ -120,5 +171,7 @@ def values_import_csv(data: bytes) -> ImportResult:
         return ImportResult(0, errors)
     with transaction.atomic():
         for indicator, agency, period, value in rows:
-            value_record(indicator=indicator, agency=agency, period_end=period, value=value)
+            value_record(
+                indicator=indicator, agency=agency, period_end=period, value=value, actor=actor
+            )
     return ImportResult(len(rows), [])
