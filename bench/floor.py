@@ -5,8 +5,8 @@ Same rules as tiendo.status.selectors: an item's state comes from the lead agenc
 by recorded_at then id, NOT_STARTED without one; a report returned by K counts as RETURNED, and
 "done" counts as DONE once confirmed by K, as AWAITING before that. Its
 deadline is the latest extension decided by D and recorded by K, else the original; top-level
-items only, entered by K, in plans issued by D and entered by K. The scope's lead-agency test is the subtree path
-prefix alone: the benchmark data has no agency successions.
+items only, entered by K, in plans issued by D and entered by K. The scope's lead-agency test is
+the subtree path prefix alone: the benchmark data has no agency successions.
 
 Two shapes are measured and the faster one is the floor: a LATERAL probe of the as-of index per
 item (best when the scope is a small part of the data) and one DISTINCT ON pass over every update
