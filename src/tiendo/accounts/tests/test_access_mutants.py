@@ -252,3 +252,125 @@ def test_a_coordinating_body_reads_its_items_and_the_province_reads_every_item_o
         "leader": {cast.item, cast.other_item, national},
     }
     assert list(plans_for_user(cast.actor(cast.outsider))) == [cast.plan]
+
+
+def test_whose_figures_each_person_sees() -> None:
+    """A department sees its own subtree's figures; the standing body, leaders and
+    administrators the province's plans whole (accounts.access.figure_agency)."""
+    from tiendo.accounts.access import figure_agency
+
+    cast = make_cast()
+    seen = {
+        person: figure_agency(cast.actor(getattr(cast, person)))
+        for person in ("reporter", "head", "outsider", "standing", "leader", "admin")
+    }
+    assert seen == {
+        "reporter": cast.health,
+        "head": cast.health,
+        "outsider": cast.justice,
+        "standing": None,
+        "leader": None,
+        "admin": None,
+    }
+
+
+def test_an_unsent_draft_is_read_by_its_agency_only() -> None:
+    from tiendo.accounts.access import updates_for_user
+    from tiendo.progress.services import UpdateInput, update_create_draft
+
+    cast = make_cast()
+    draft = update_create_draft(
+        actor=cast.actor(cast.reporter),
+        item=cast.item,
+        period=cast.period,
+        data=UpdateInput(valid_on=cast.period.cutoff, state="in_progress", percent=10),
+    )
+    readers = {
+        person
+        for person in ("reporter", "colleague", "head", "outsider", "standing", "leader")
+        if updates_for_user(cast.actor(getattr(cast, person))).filter(pk=draft.pk).exists()
+    }
+    assert readers == {"reporter", "colleague", "head"}
+
+
+def test_a_department_reads_the_outside_plans_it_has_items_in() -> None:
+    """A national plan issued outside the province, with one item led by the province's Sở Y
+    tế: the department reads that plan (its own work is in it). The province's readers read
+    their province's plans whole, never a plan issued outside (its other items are other
+    provinces' figures)."""
+    from tiendo.accounts.access import plans_for_user
+    from tiendo.agencies.models import AgencyKind
+    from tiendo.testing import make_agency, make_item, make_plan
+
+    cast = make_cast()
+    national = make_plan(make_agency("Bộ Công an", kind=AgencyKind.MINISTRY))
+    make_item(national, lead=cast.health)
+    readable = {
+        person: set(plans_for_user(cast.actor(getattr(cast, person))))
+        for person in ("reporter", "outsider", "standing")
+    }
+    assert readable == {
+        "reporter": {cast.plan, national},
+        "outsider": {cast.plan},
+        "standing": {cast.plan},
+    }
+
+
+def test_an_item_action_refused_says_who_may_take_it() -> None:
+    from django.core.exceptions import PermissionDenied
+
+    from tiendo.accounts.access import require_item_action
+
+    cast = make_cast()
+    said = {}
+    for person, action in (("outsider", "report"), ("outsider", "extend"), ("head", "review")):
+        with pytest.raises(PermissionDenied) as refused:
+            require_item_action(cast.actor(getattr(cast, person)), cast.item, action)
+        said[action] = str(refused.value)
+    assert said == {
+        "report": "Chỉ cơ quan chủ trì, phối hợp mới được báo cáo nhiệm vụ này.",
+        "extend": "Chỉ cơ quan chủ trì, phối hợp mới được báo cáo nhiệm vụ này.",
+        "review": "Chỉ cơ quan thường trực mới được thực hiện thao tác này.",
+    }
+
+
+def test_the_menu_offers_each_person_their_pages() -> None:
+    from dataclasses import asdict
+
+    from tiendo.accounts.access import menu_for
+
+    cast = make_cast()
+    menus = {
+        person: asdict(menu_for(cast.actor(getattr(cast, person))))
+        for person in ("reporter", "standing", "leader", "admin")
+    }
+    assert menus == {
+        "reporter": {
+            "own_items": True,
+            "review": False,
+            "report": True,
+            "import_plans": False,
+            "admin": False,
+        },
+        "standing": {
+            "own_items": True,
+            "review": True,
+            "report": True,
+            "import_plans": True,
+            "admin": False,
+        },
+        "leader": {
+            "own_items": True,
+            "review": False,
+            "report": True,
+            "import_plans": False,
+            "admin": False,
+        },
+        "admin": {
+            "own_items": True,
+            "review": False,
+            "report": True,
+            "import_plans": True,
+            "admin": True,
+        },
+    }
