@@ -319,11 +319,16 @@ def test_a_department_reads_the_outside_plans_it_has_items_in() -> None:
 def test_an_item_action_refused_says_who_may_take_it() -> None:
     from django.core.exceptions import PermissionDenied
 
-    from tiendo.accounts.access import require_item_action
+    from tiendo.accounts.access import ItemAction, require_item_action
 
     cast = make_cast()
     said = {}
-    for person, action in (("outsider", "report"), ("outsider", "extend"), ("head", "review")):
+    asked: list[tuple[str, ItemAction]] = [
+        ("outsider", "report"),
+        ("outsider", "extend"),
+        ("head", "review"),
+    ]
+    for person, action in asked:
         with pytest.raises(PermissionDenied) as refused:
             require_item_action(cast.actor(getattr(cast, person)), cast.item, action)
         said[action] = str(refused.value)
