@@ -5,12 +5,13 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from tiendo.accounts.access import actor_for, may_manage_periods, plans_for_user
+from tiendo.accounts.access import actor_for, may_manage_periods
 from tiendo.accounts.models import Role
 from tiendo.lib.admin import ServiceWriteAdmin, adopt
 from tiendo.notifications.models import Notification, OutgoingEmail, ReminderRule
 from tiendo.notifications.selectors import kind_label
 from tiendo.notifications.services import RULE_FIELDS, reminder_rule_set
+from tiendo.progress.admin import PlanChoices
 
 
 class ReminderRuleForm(forms.ModelForm[ReminderRule]):
@@ -25,18 +26,7 @@ class ReminderRuleForm(forms.ModelForm[ReminderRule]):
 
     class Meta:
         model = ReminderRule
-        fields = [
-            "plan",
-            "days_before",
-            "on_due_day",
-            "overdue_every_days",
-            "escalate_after_days",
-            "escalate_to",
-            "period_reminders",
-            "period_due_days_before",
-            "coordinators_weekly",
-            "mandatory",
-        ]
+        fields = ["plan", *RULE_FIELDS]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -47,7 +37,7 @@ class ReminderRuleForm(forms.ModelForm[ReminderRule]):
 
 
 @admin.register(ReminderRule)
-class ReminderRuleAdmin(ServiceWriteAdmin[ReminderRule]):
+class ReminderRuleAdmin(PlanChoices, ServiceWriteAdmin[ReminderRule]):
     """Saved through reminder_rule_set, by whoever may manage the plan's reporting periods; a
     rule is changed, never deleted (a plan without one is urged by the defaults)."""
 
@@ -58,11 +48,6 @@ class ReminderRuleAdmin(ServiceWriteAdmin[ReminderRule]):
         self, request: HttpRequest, obj: ReminderRule | None = None
     ) -> list[str]:
         return ["plan"] if obj else []
-
-    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        if db_field.name == "plan":
-            kwargs["queryset"] = plans_for_user(actor_for(request))  # their province's plans
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(
         self,
