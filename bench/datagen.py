@@ -574,3 +574,22 @@ def load_items(
         writer.flush()
     progress.close()
     return writer.items.rows, writer.top_level, writer.changes.rows, writer.updates.rows
+
+
+def load_revisions(conn: Connection) -> int:
+    """Every item's and plan's first revision, as the migrations and the services write them:
+    INSERT … SELECT (the engine reads their attributes from the revision in force at K)."""
+    cursor = conn.execute(
+        "INSERT INTO plans_itemrevision (item_id, kind, group_id, parent_id, lead_agency_id,"
+        " coordinating, deadline, is_recurring, target, unit, product_type, metric,"
+        " withdrawn_on, recorded_at) SELECT id, kind, group_id, parent_id, lead_agency_id,"
+        " '[]'::jsonb, deadline, is_recurring, target, unit, product_type, metric,"
+        " withdrawn_on, recorded_at"
+        " FROM plans_item"
+    )
+    items = cursor.rowcount
+    conn.execute(
+        "INSERT INTO plans_planrevision (plan_id, programme_id, issued_on, recorded_at)"
+        " SELECT id, programme_id, issued_on, recorded_at FROM plans_plan"
+    )
+    return items

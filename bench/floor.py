@@ -4,9 +4,12 @@ Same rules as tiendo.status.selectors: an item's state comes from the lead agenc
 (not a coordinating body's contribution) valid on or before D and sent on or before K, ties broken
 by recorded_at then id, NOT_STARTED without one; a report returned by K counts as RETURNED, and
 "done" counts as DONE once confirmed by K, as AWAITING before that. Its
-deadline is the latest extension decided by D and recorded by K, else the original; top-level
-items only, entered by K, in plans issued by D and entered by K. The scope's lead-agency test is
-the subtree path prefix alone: the benchmark data has no agency successions.
+deadline is the latest extension decided by D and recorded by K, else the original. Every item
+attribute (kind, group, parent, lead agency, original deadline, withdrawal) is read from the
+item's revision in force at K, as the engine reads it: top-level items only, entered by K and not
+withdrawn by D, in plans issued by D as known at K (the plan's revision in force at K). The
+scope's lead-agency test is the subtree path prefix alone: the benchmark data has no agency
+successions.
 
 Two shapes are measured and the faster one is the floor: a LATERAL probe of the as-of index per
 item (best when the scope is a small part of the data) and one DISTINCT ON pass over every update
@@ -59,29 +62,32 @@ FROM (
     SELECT {item_keys},
         COALESCE(u.state, '{not_started}') AS state,
         CASE
-            WHEN i.is_recurring THEN '{no_deadline}'
-            WHEN u.state = '{done}' AND u.done_on <= COALESCE(dc.new_deadline, i.deadline)
+            WHEN r.is_recurring THEN '{no_deadline}'
+            WHEN u.state = '{done}' AND u.done_on <= COALESCE(dc.new_deadline, r.deadline)
                 THEN '{done_on_time}'
             WHEN u.state = '{done}' THEN '{done_late}'
-            WHEN COALESCE(dc.new_deadline, i.deadline) < %(d)s THEN '{overdue}'
-            WHEN COALESCE(dc.new_deadline, i.deadline) <= %(soon)s THEN '{due_soon}'
+            WHEN COALESCE(dc.new_deadline, r.deadline) < %(d)s THEN '{overdue}'
+            WHEN COALESCE(dc.new_deadline, r.deadline) <= %(soon)s THEN '{due_soon}'
             ELSE '{in_time}'
         END AS deadline_class
     FROM plans_item i
-    JOIN plans_plan p ON p.id = i.plan_id{agency_join}{latest}
+    JOIN plans_itemrevision r ON r.item_id = i.id AND r.recorded_at <= %(k)s
+        AND (r.superseded_at IS NULL OR r.superseded_at > %(k)s)
+    JOIN plans_planrevision p ON p.plan_id = i.plan_id AND p.recorded_at <= %(k)s
+        AND (p.superseded_at IS NULL OR p.superseded_at > %(k)s){agency_join}{latest}
     LEFT JOIN (
         SELECT DISTINCT ON (d.item_id) d.item_id, d.new_deadline
         FROM plans_deadlinechange d
         WHERE d.decided_on <= %(d)s AND d.recorded_at <= %(k)s
         ORDER BY d.item_id, d.decided_on DESC, d.recorded_at DESC, d.id DESC
     ) dc ON dc.item_id = i.id
-    WHERE i.parent_id IS NULL AND i.recorded_at <= %(k)s AND p.issued_on <= %(d)s
-        AND p.recorded_at <= %(k)s
+    WHERE r.parent_id IS NULL AND (r.withdrawn_on IS NULL OR r.withdrawn_on > %(d)s)
+        AND p.issued_on <= %(d)s
 ) c
 GROUP BY {keys}, c.state, c.deadline_class
 """
 
-AGENCY_JOIN = "\n    JOIN agencies_agency a ON a.id = i.lead_agency_id AND a.path LIKE %(path)s"
+AGENCY_JOIN = "\n    JOIN agencies_agency a ON a.id = r.lead_agency_id AND a.path LIKE %(path)s"
 
 
 def floor_sql(keys: Sequence[str], *, variant: str, scoped: bool) -> str:
@@ -93,7 +99,7 @@ def floor_sql(keys: Sequence[str], *, variant: str, scoped: bool) -> str:
     template = TEMPLATE.replace("{latest}", latest.replace("{effective_state}", EFFECTIVE_STATE))
     return template.format(
         keys=", ".join(f"c.{key}" for key in keys),
-        item_keys=", ".join(f"i.{key}" for key in keys),
+        item_keys=", ".join(f"{'i' if key == 'plan_id' else 'r'}.{key}" for key in keys),
         agency_join=AGENCY_JOIN if scoped else "",
         not_started=Lifecycle.NOT_STARTED.value,
         done=Lifecycle.DONE.value,

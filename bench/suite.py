@@ -26,6 +26,7 @@ from datagen import (
     load_agencies,
     load_items,
     load_plans,
+    load_revisions,
 )
 from docbench import DocResult, markdown
 from floor import VARIANTS, floor_counts, floor_params
@@ -34,12 +35,18 @@ from tiendo.agencies.directory import province_code
 from tiendo.agencies.models import Agency, AgencyKind
 from tiendo.status.selectors import AsOf, Scope, status_by_plan, status_counts, status_summary
 
-BULK_TABLES = ["plans_item", "plans_deadlinechange", "progress_progressupdate"]
+BULK_TABLES = [
+    "plans_item",
+    "plans_itemrevision",
+    "plans_deadlinechange",
+    "progress_progressupdate",
+]
 ALL_TABLES = [
     "agencies_agency",
     "plans_programme",
     "plans_plan",
     "plans_taskgroup",
+    "plans_planrevision",
     *BULK_TABLES,
 ]
 PROVINCE = 40  # Nghệ An, the province the project started in
@@ -64,6 +71,8 @@ def load(url: str, scale_name: str, seed: int) -> tuple[Loaded, float]:
             url, plans, scale, rng
         )
         step = time.monotonic()
+        print(f"item revisions: {load_revisions(conn):,}", flush=True)
+        conn.commit()
         print(f"rebuilding {len(aside.rebuilds)} indexes and keys…", flush=True)
         rebuild(conn, aside)
         reset_sequences(conn, ALL_TABLES)

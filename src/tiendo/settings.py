@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "tiendo.notifications",
     "tiendo.indicators",
     "tiendo.imports",
+    "tiendo.meetings",
     "tiendo.api",
     "rest_framework",
     "drf_spectacular",

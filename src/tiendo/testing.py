@@ -15,7 +15,7 @@ from tiendo.accounts.models import Role
 from tiendo.accounts.services import membership_set
 from tiendo.agencies.models import Agency, AgencyKind
 from tiendo.agencies.services import agency_upsert
-from tiendo.plans.models import Item, ItemKind, Plan, Programme, TaskGroup
+from tiendo.plans.models import Item, ItemKind, ItemRevision, Plan, Programme, TaskGroup
 from tiendo.plans.services import group_upsert, item_upsert, plan_upsert, programme_upsert
 from tiendo.progress.models import PeriodKind, ProgressUpdate, ReportingPeriod
 from tiendo.progress.periods import period_open
@@ -71,6 +71,16 @@ def make_plan(
 
 def make_group(plan: Plan, position: int = 1, name: str = "Nhóm thử nghiệm") -> TaskGroup:
     return group_upsert(plan=plan, position=position, code=str(position), name=name)
+
+
+def restate_item(item: Item, **facts: object) -> Item:
+    """A test's item as if it had been assigned so from the start: its columns and its revision
+    in force are rewritten (only test set-up may rewrite history; services keep it)."""
+    for name, value in facts.items():
+        setattr(item, name, value)
+    item.save(update_fields=list(facts))
+    ItemRevision.objects.filter(item=item, superseded_at__isnull=True).update(**facts)
+    return item
 
 
 def make_item(

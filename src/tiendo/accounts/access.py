@@ -25,6 +25,7 @@ from tiendo.plans.models import Item, Plan
 if TYPE_CHECKING:
     from tiendo.audit.models import AuditEvent
     from tiendo.indicators.models import IndicatorValue
+    from tiendo.meetings.models import Freeze
     from tiendo.progress.models import Evidence, ProgressUpdate, ReportingPeriod
 
 READ_ALL_ROLES = {Role.STANDING, Role.LEADER, Role.ADMIN}
@@ -553,6 +554,42 @@ def may_make_report(actor: Actor) -> bool:
 def may_review_reports(actor: Actor) -> bool:
     """Confirming or returning sent reports: the standing body (administrators only watch)."""
     return actor.role == Role.STANDING
+
+
+# --- figures frozen for a meeting --------------------------------------------------------------
+
+
+def may_freeze_figures(actor: Actor) -> bool:
+    """Freezing the operations centre's figures for a meeting ("Chốt số liệu"): the standing
+    body and the province's leaders, who see the province's figures whole (which plans: those
+    they may read, plans_for_user). Departments, communes and administrators do not."""
+    return actor.agency is not None and actor.role in (Role.STANDING, Role.LEADER)
+
+
+def require_figures_freezer(actor: Actor) -> None:
+    if not may_freeze_figures(actor):
+        raise PermissionDenied(
+            "Chỉ cơ quan thường trực và lãnh đạo UBND tỉnh được chốt số liệu cho cuộc họp."
+        )
+
+
+def freezes_for_user(actor: Actor) -> QuerySet[Freeze]:
+    """The frozen figures a person may open: those whose every plan they may read (the figures
+    are then computed with their own figure scope, never more than they may see)."""
+    from tiendo.meetings.models import Freeze
+
+    links = Freeze.plans.through.objects.filter(freeze=OuterRef("pk"))
+    unreadable = links.exclude(plan__in=plans_for_user(actor).values("pk"))
+    return Freeze.objects.filter(Exists(links), ~Exists(unreadable)).select_related(
+        "created_by", "agency"
+    )
+
+
+def get_freeze_for_user(actor: Actor, pk: int) -> Freeze:
+    freeze = freezes_for_user(actor).filter(pk=pk).first()
+    if freeze is None:
+        raise Http404("Không tìm thấy số liệu đã chốt hoặc bạn không có quyền xem.")
+    return freeze
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -40,7 +41,8 @@ class SuccessionFormSet(BaseInlineFormSet[AgencySuccession, Agency, Any]):
 
 class SuccessionInline(admin.TabularInline[AgencySuccession, Agency]):
     """Successions are history: recorded once through agency_record_succession, never edited or
-    deleted here (the work an abolished body had on a day must stay where it was)."""
+    deleted here (the work an abolished body had on a day must stay where it was). Only the links
+    in force are shown; those a later statement superseded stay in the table, unlisted."""
 
     model = AgencySuccession
     formset = SuccessionFormSet
@@ -50,10 +52,17 @@ class SuccessionInline(admin.TabularInline[AgencySuccession, Agency]):
     readonly_fields = ["is_primary"]
     autocomplete_fields = ["successor"]
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[AgencySuccession]:
+        return super().get_queryset(request).filter(superseded_at__isnull=True)
+
     def has_add_permission(self, request: HttpRequest, obj: Agency | None = None) -> bool:
         # agency_record_succession replaces an agency's whole set of successors: once one is on
         # record, adding another here would rewrite it.
-        recorded = obj is not None and obj.pk is not None and obj.successions.exists()
+        recorded = (
+            obj is not None
+            and obj.pk is not None
+            and obj.successions.filter(superseded_at__isnull=True).exists()
+        )
         return not recorded and super().has_add_permission(request, obj)
 
     def has_change_permission(self, request: HttpRequest, obj: Agency | None = None) -> bool:

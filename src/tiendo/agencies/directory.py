@@ -34,6 +34,8 @@ from tiendo.audit.services import snapshot
 from tiendo.lib.text import fold, unaccent
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tiendo.lib.actors import Acting
 
 NATION_CODE = "VN"
@@ -247,6 +249,8 @@ class AgencyWriter:
 
     keep_edits: bool = False
     actor: Acting | None = None
+    # When the links of the load count as recorded, from their effective date (None: now).
+    links_recorded_at: Callable[[dt.date], dt.datetime] | None = None
     created: list[Agency] = field(default_factory=list)
     updated: list[Agency] = field(default_factory=list)
     unchanged: int = 0
@@ -299,7 +303,10 @@ class AgencyWriter:
         note: str,
     ) -> None:
         """Record a succession; with keep_edits, only for a body that has none yet."""
-        if self.keep_edits and AgencySuccession.objects.filter(predecessor=predecessor).exists():
+        in_force = AgencySuccession.objects.filter(
+            predecessor=predecessor, superseded_at__isnull=True
+        )
+        if self.keep_edits and in_force.exists():
             return
         links = agency_record_succession(
             predecessor=predecessor,
@@ -307,6 +314,7 @@ class AgencyWriter:
             effective_on=effective_on,
             kind=kind,
             note=note,
+            recorded_at=self.links_recorded_at(effective_on) if self.links_recorded_at else None,
         )
         self.new_links += len(links)
 
@@ -565,9 +573,14 @@ def _nghe_an_bodies(province: Agency, writer: AgencyWriter) -> dict[str, Agency]
 
 
 @transaction.atomic
-def load_nghe_an() -> dict[str, Agency]:
-    """Nghệ An (code 40): departments before and after 1/3/2025, districts, 130 communes."""
-    writer = AgencyWriter()
+def load_nghe_an(
+    *, links_recorded_at: Callable[[dt.date], dt.datetime] | None = None
+) -> dict[str, Agency]:
+    """Nghệ An (code 40): departments before and after 1/3/2025, districts, 130 communes.
+
+    links_recorded_at: when a succession effective on a day counts as recorded (None: now).
+    """
+    writer = AgencyWriter(links_recorded_at=links_recorded_at)
     province = load_province(40, writer=writer)
     bodies = _nghe_an_bodies(province, writer)
     load_communes(province, 40, writer=writer)
@@ -734,7 +747,9 @@ def directory_load(*, code: int, actor: Acting | None = None) -> DirectoryLoad:
             ward.division_type.value for ward in Ward.iter_by_province(ProvinceCode(code))
         ),
         districts=len(districts),
-        district_links=AgencySuccession.objects.filter(predecessor__in=districts).count(),
+        district_links=AgencySuccession.objects.filter(
+            predecessor__in=districts, superseded_at__isnull=True
+        ).count(),
         ministries=len(ministries),
         writer=writer,
     )

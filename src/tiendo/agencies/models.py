@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 
 class AgencyKind(models.TextChoices):
@@ -75,7 +76,12 @@ class SuccessionKind(models.TextChoices):
 
 
 class AgencySuccession(models.Model):
-    """A link saying that from a date the work of one agency passes to another."""
+    """A link saying that from a date the work of one agency passes to another.
+
+    Bitemporal: effective_on is when it holds in the world, recorded_at and superseded_at when the
+    system knew it. A link's facts are never rewritten; a new statement closes the links it
+    replaces (superseded_at) and adds its own, so what was known at a moment can be read again.
+    """
 
     predecessor = models.ForeignKey(
         Agency, verbose_name="cơ quan cũ", on_delete=models.PROTECT, related_name="successions"
@@ -88,17 +94,24 @@ class AgencySuccession(models.Model):
     # When one body splits, its open items follow the primary successor unless reassigned.
     is_primary = models.BooleanField("kế thừa chính", default=True)
     note = models.CharField("căn cứ, ghi chú", max_length=255, blank=True)
+    recorded_at = models.DateTimeField("thời điểm ghi nhận", default=timezone.now)
+    # Null: the link as known now.
+    superseded_at = models.DateTimeField("thời điểm thay thế", null=True, blank=True)
 
     class Meta:
         verbose_name = "kế thừa cơ quan"
         verbose_name_plural = "kế thừa cơ quan"
+        # Only the links in force are unique; superseded ones stay beside them as history. The
+        # two partial unique indexes also serve the reads of the links in force.
         constraints = [
             models.UniqueConstraint(
-                fields=["predecessor", "successor"], name="agency_succession_unique_pair"
+                fields=["predecessor", "successor"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="agency_succession_unique_pair",
             ),
             models.UniqueConstraint(
                 fields=["predecessor"],
-                condition=models.Q(is_primary=True),
+                condition=models.Q(is_primary=True, superseded_at__isnull=True),
                 name="agency_succession_one_primary",
             ),
         ]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from tiendo.agencies.models import Agency, AgencySuccession, SuccessionKind
 from tiendo.audit.services import audit_record, audit_saved, snapshot
@@ -70,6 +71,12 @@ def _rewrite_subtree_paths(*, old: str, new: str) -> None:
         Agency.objects.filter(pk=child.pk).update(path=new + child.path[len(old) :])
 
 
+def _basis(kind: str, effective_on: dt.date, note: str) -> str:
+    """A succession's form, date and grounds, as its audit event shows them."""
+    text = f"Từ {effective_on:%d/%m/%Y}: {str(SuccessionKind(kind).label).lower()}"
+    return f"{text} ({note})" if note else text
+
+
 @transaction.atomic
 def agency_record_succession(
     *,
@@ -78,41 +85,68 @@ def agency_record_succession(
     effective_on: dt.date,
     kind: str = SuccessionKind.MERGED,
     note: str = "",
+    recorded_at: dt.datetime | None = None,
     actor: Acting | None = None,
 ) -> list[AgencySuccession]:
     """Say that from effective_on the predecessor's work passes to successors (first = primary).
 
-    The predecessor stops being valid the day before; its history stays as it was. Audited
-    once, with the successors before and after (a repeat that changes nothing is not).
+    History is never rewritten: the links in force that this statement does not repeat are
+    closed (superseded_at) and the new ones added, at one moment (recorded_at, default now), so
+    what was known before can still be read. The predecessor stops being valid the day before.
+    Audited once, with the successors before and after; a repeat that changes nothing writes
+    nothing. Returns the links of the statement, in force from now on.
     """
-    before = {
-        "successors": [
-            link.successor.code
-            for link in predecessor.successions.select_related("successor").order_by(
-                "-is_primary", "pk"
-            )
-        ],
-        "valid_to": predecessor.valid_to.isoformat() if predecessor.valid_to else None,
-    }
     if not successors:
         raise ValidationError("Cần chỉ rõ ít nhất một cơ quan kế thừa.")
+    now = recorded_at or timezone.now()
+    in_force = list(
+        predecessor.successions.filter(superseded_at__isnull=True)
+        .select_related("successor")
+        .order_by("-is_primary", "pk")
+    )
+    before = {
+        "successors": [link.successor.code for link in in_force],
+        "basis": _basis(in_force[0].kind, in_force[0].effective_on, in_force[0].note)
+        if in_force
+        else None,
+        "valid_to": predecessor.valid_to.isoformat() if predecessor.valid_to else None,
+    }
+    said = {
+        successor.pk: (effective_on, kind, position == 0, note)
+        for position, successor in enumerate(successors)
+    }
+    kept = {
+        link.successor_id: link
+        for link in in_force
+        if said.get(link.successor_id) == (link.effective_on, link.kind, link.is_primary, link.note)
+    }
+    stale = [link for link in in_force if link.successor_id not in kept]
+    if any(link.recorded_at > now for link in stale):
+        raise ValidationError(
+            "Thời điểm ghi nhận không được trước thời điểm ghi nhận kế thừa đang có hiệu lực."
+        )
     links = []
     for position, successor in enumerate(successors):
-        link = AgencySuccession.objects.filter(
-            predecessor=predecessor, successor=successor
-        ).first() or AgencySuccession(predecessor=predecessor, successor=successor)
-        link.effective_on = effective_on
-        link.kind = kind
-        link.is_primary = position == 0
-        link.note = note
-        link.full_clean(validate_constraints=False)
+        link = kept.get(successor.pk) or AgencySuccession(
+            predecessor=predecessor,
+            successor=successor,
+            effective_on=effective_on,
+            kind=kind,
+            is_primary=position == 0,
+            note=note,
+            recorded_at=now,
+        )
+        if link.pk is None:
+            link.full_clean(validate_constraints=False)
         links.append(link)
-    AgencySuccession.objects.filter(predecessor=predecessor).exclude(
-        successor__in=successors
-    ).delete()
-    AgencySuccession.objects.filter(predecessor=predecessor).update(is_primary=False)
+    # Closed first: the links in force stay unique per pair and one primary per predecessor.
+    if stale:
+        AgencySuccession.objects.filter(pk__in=[link.pk for link in stale]).update(
+            superseded_at=now
+        )
     for link in links:
-        link.save()
+        if link.pk is None:
+            link.save()
     last_day = effective_on - dt.timedelta(days=1)
     if predecessor.valid_to is None or predecessor.valid_to > last_day:
         predecessor.valid_to = last_day
@@ -120,6 +154,7 @@ def agency_record_succession(
         predecessor.save(update_fields=["valid_to"])
     after = {
         "successors": [a.code for a in successors],
+        "basis": _basis(kind, effective_on, note),
         "valid_to": predecessor.valid_to.isoformat() if predecessor.valid_to else None,
     }
     if before != after:

@@ -47,6 +47,8 @@ ACTION_LABELS: dict[str, str] = {
     "email.resend": "Gửi lại thư bị từ chối",
     "indicator.record": "Ghi nhận số liệu chỉ tiêu",
     "indicator.correct": "Đính chính số liệu chỉ tiêu",
+    "indicator.target": "Giao, điều chỉnh mục tiêu chỉ tiêu",
+    "figures.freeze": "Chốt số liệu cho cuộc họp",
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from django import forms
 from django.db.models import Q, QuerySet
@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from tiendo.agencies.models import Agency, AgencyKind
 from tiendo.lib.forms import AsOfForm, id_filter
 from tiendo.lib.text import fold
+from tiendo.meetings.models import FROZEN_PAGES
 from tiendo.plans.models import ItemKind, Plan, TaskGroup
 
 
@@ -118,12 +119,35 @@ class IocFilterForm(AsOfForm):
     def querystring(self) -> str:
         """The valid filters, for links that keep them (bookmarks, drill-down)."""
         data = self.passed()
-        day = data.get("ngay")
         parts = {
-            "ngay": day.isoformat() if day else "",
+            **self.as_of_params(),
             "ke_hoach": self.plan.pk if self.plan else "",
             "nhom": self.group.pk if self.group else "",
             "don_vi": self.agency.code if self.agency else "",
             "loai": data.get("loai") or "",
         }
         return urlencode({k: v for k, v in parts.items() if v})
+
+    def filter_params(self) -> dict[str, str]:
+        """The valid filters other than D and K (what a freeze keeps beside its own D and K)."""
+        return {k: v for k, v in parse_qsl(self.querystring()) if k not in AsOfForm.base_fields}
+
+
+class FreezeForm(IocFilterForm):
+    """ "Chốt số liệu": the page's filters as it showed them, the meeting's name and the page."""
+
+    tieu_de = forms.CharField(
+        label="Tên cuộc họp",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Tên cuộc họp quá dài (tối đa %(limit_value)d ký tự)."},
+    )
+    trang = forms.ChoiceField(
+        label="Trang",
+        required=False,
+        choices=FROZEN_PAGES,
+        error_messages={"invalid_choice": "Không có trang “%(value)s” để chốt số liệu."},
+    )
+
+    def page(self) -> str:
+        return self.passed().get("trang") or FROZEN_PAGES[0][0]

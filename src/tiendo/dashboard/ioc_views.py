@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from tiendo.accounts.access import (
     Actor,
     actor_for,
     agencies_for_user,
+    get_freeze_for_user,
     indicator_province,
+    may_freeze_figures,
+    may_make_report,
     plans_for_user,
+    require_figures_freezer,
 )
-from tiendo.dashboard.forms import IocFilterForm
+from tiendo.dashboard.forms import FreezeForm, IocFilterForm
 from tiendo.dashboard.selectors import (
     BurnPoint,
     bottlenecks,
@@ -36,6 +45,10 @@ from tiendo.indicators.selectors import (
     indicators_as_of,
     latest_point,
 )
+from tiendo.lib.forms import errors_text, known_at_param
+from tiendo.meetings.models import Freeze
+from tiendo.meetings.selectors import default_freeze_title
+from tiendo.meetings.services import freeze_create
 from tiendo.plans.models import ItemKind, Plan
 from tiendo.readmodels.reporting import recommendations_by_addressee
 from tiendo.readmodels.scope import figure_scope
@@ -43,6 +56,8 @@ from tiendo.status.selectors import AsOf, Scope, item_statuses, status_summary
 
 # The wall screen fetches fresh figures this often (seconds).
 WALL_REFRESH = 300
+# The pages a meeting's figures can be frozen from, by the freeze's `page`.
+FROZEN_URLS = {"tong-quan": "dashboard:ioc_overview", "don-vi": "dashboard:ioc_agencies"}
 
 
 @dataclass
@@ -54,10 +69,20 @@ class Filters:
     query: str
 
 
-def _filters(request: HttpRequest, actor: Actor) -> Filters:
+def _filters(
+    request: HttpRequest,
+    actor: Actor,
+    data: QueryDict | None = None,
+    only: Sequence[Plan] | None = None,
+) -> Filters:
+    """The page's filters from the URL (or from a freeze: its data, its plans `only`)."""
     plans = plans_for_user(actor)
-    form = IocFilterForm(request.GET or None, plans=plans, agencies=agencies_for_user(actor))
-    as_of = AsOf.make(form.as_of_date())  # the valid filters apply even when another is wrong
+    if only is not None:
+        plans = plans.filter(pk__in=[plan.pk for plan in only])
+    asked = data if data is not None else (request.GET or None)
+    form = IocFilterForm(asked, plans=plans, agencies=agencies_for_user(actor))
+    # The valid filters apply even when another is wrong; no K asked: now.
+    as_of = AsOf.make(form.as_of_date(), form.known_at())
     for errors in form.errors.values():
         for error in errors:
             messages.error(request, str(error))
@@ -73,7 +98,42 @@ def _filters(request: HttpRequest, actor: Actor) -> Filters:
 
 
 def _context(request: HttpRequest, f: Filters, **extra: Any) -> dict[str, Any]:
-    return {"form": f.form, "as_of": f.as_of, "q": f.query, "computed_at": timezone.now(), **extra}
+    return {
+        "form": f.form,
+        "as_of": f.as_of,
+        "q": f.query,
+        # D and K alone, for links to the item lists and item pages.
+        "asof_q": f.form.asof_query(),
+        "known_at_asked": f.form.known_at(),
+        "computed_at": timezone.now(),
+        **extra,
+    }
+
+
+def _freezing(actor: Actor, f: Filters, page: str, freeze: Freeze | None) -> dict[str, Any]:
+    """The "Chốt số liệu" button of a live page: what it sends (the filters as shown)."""
+    if freeze is not None or not may_freeze_figures(actor):
+        return {"can_freeze": False}
+    return {
+        "can_freeze": True,
+        "freeze_fields": [*parse_qsl(f.query), ("trang", page)],
+        "freeze_title": default_freeze_title(f.as_of.date, f.form.plan),
+    }
+
+
+def _frozen(
+    request: HttpRequest, actor: Actor, freeze: Freeze | None, f: Filters
+) -> dict[str, Any]:
+    """A frozen page: the freeze, its permanent link, and the consolidated report's form with
+    its D, K and plans."""
+    if freeze is None:
+        return {"freeze": None}
+    report = ""
+    if may_make_report(actor):
+        params = [*f.form.as_of_params().items(), *(("ke_hoach", p.pk) for p in f.plans)]
+        report = f"{reverse('documents:report')}?{urlencode(params)}"
+    permalink = request.build_absolute_uri(reverse("dashboard:ioc_frozen", args=[freeze.pk]))
+    return {"freeze": freeze, "permalink": permalink, "report_url": report}
 
 
 def _burn_chart(burn: list[BurnPoint]) -> dict[str, Any]:
@@ -94,7 +154,12 @@ def _burn(f: Filters) -> list[BurnPoint]:
 @login_required
 def ioc_overview(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request)
-    f = _filters(request, actor)
+    return _overview_page(request, actor, _filters(request, actor))
+
+
+def _overview_page(
+    request: HttpRequest, actor: Actor, f: Filters, freeze: Freeze | None = None
+) -> HttpResponse:
     burn = _burn(f)
     context = _context(
         request,
@@ -104,7 +169,9 @@ def ioc_overview(request: HttpRequest) -> HttpResponse:
         burn_chart=_burn_chart(burn),
         upcoming=upcoming(f.scope, f.as_of)[:20],
         bottlenecks=bottlenecks(f.scope, f.as_of),
-        cards=overview_cards(actor, f.as_of) if not f.form.plan else [],
+        cards=overview_cards(actor, f.as_of, f.plans) if not f.form.plan else [],
+        **_freezing(actor, f, "tong-quan", freeze),
+        **_frozen(request, actor, freeze, f),
     )
     return render(request, "ioc/overview.html", context)
 
@@ -112,7 +179,12 @@ def ioc_overview(request: HttpRequest) -> HttpResponse:
 @login_required
 def ioc_agencies(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request)
-    f = _filters(request, actor)
+    return _agencies_page(request, actor, _filters(request, actor))
+
+
+def _agencies_page(
+    request: HttpRequest, actor: Actor, f: Filters, freeze: Freeze | None = None
+) -> HttpResponse:
     plan = f.form.plan or (f.plans[0] if f.plans else None)
     context = _context(
         request,
@@ -120,8 +192,58 @@ def ioc_agencies(request: HttpRequest) -> HttpResponse:
         cards=scorecards(f.scope, f.as_of, f.plans),
         heat=heatmap(plan, f.scope, f.as_of) if plan else None,
         heat_plan=plan,
+        **_freezing(actor, f, "don-vi", freeze),
+        **_frozen(request, actor, freeze, f),
     )
     return render(request, "ioc/agencies.html", context)
+
+
+@login_required
+@require_POST
+def ioc_freeze(request: HttpRequest) -> HttpResponse:
+    """ "Chốt số liệu": freeze the page as shown (its filters, D, K) and open its permanent link."""
+    actor = actor_for(request)
+    require_figures_freezer(actor)
+    form = FreezeForm(request.POST, plans=plans_for_user(actor), agencies=agencies_for_user(actor))
+    back = f"{reverse(FROZEN_URLS[form.page()])}?{form.querystring()}"
+    if not form.is_valid():
+        messages.error(request, f"Chưa chốt số liệu: {errors_text(form)}")
+        return redirect(back)
+    try:
+        freeze = freeze_create(
+            actor=actor,
+            cutoff=form.as_of_date(),
+            known_at=form.known_at(),
+            plans=[form.plan] if form.plan else list(form.plans),
+            filters=urlencode(form.filter_params()),
+            title=form.cleaned_data.get("tieu_de") or "",
+            page=form.page(),
+            single_plan=form.plan,
+        )
+    except ValidationError as error:
+        messages.error(request, f"Chưa chốt số liệu: {' '.join(error.messages)}")
+        return redirect(back)
+    messages.success(
+        request,
+        f"Đã chốt số liệu “{freeze.title}”. Gửi đường dẫn cố định của trang này cho người dự "
+        "họp để cùng xem đúng số liệu đã chốt.",
+    )
+    return redirect("dashboard:ioc_frozen", freeze.pk)
+
+
+@login_required
+def ioc_frozen(request: HttpRequest, pk: int) -> HttpResponse:
+    """A meeting's frozen figures: the page it was frozen from at exactly its D, K and filters,
+    computed for the person reading (their own figure scope)."""
+    actor = actor_for(request)
+    freeze = get_freeze_for_user(actor, pk)
+    data = QueryDict(freeze.filters, mutable=True)
+    data["ngay"] = freeze.cutoff.isoformat()
+    data["ghi_nhan"] = known_at_param(freeze.known_at)
+    f = _filters(request, actor, data, only=list(freeze.plans.all()))
+    if freeze.page == "don-vi":
+        return _agencies_page(request, actor, f, freeze)
+    return _overview_page(request, actor, f, freeze)
 
 
 @login_required

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count
@@ -54,9 +55,13 @@ def weekly_summary_for(actor: Actor) -> Notification | None:
     )
 
 
-def overview_cards(actor: Actor, as_of: AsOf) -> list[PlanCard]:
-    """Every plan the actor may read, issued by the cut-off, with figures from one query."""
-    plans = list(plans_for_user(actor).prefetch_related("groups"))
+def overview_cards(actor: Actor, as_of: AsOf, only: Sequence[Plan] | None = None) -> list[PlanCard]:
+    """Every plan the actor may read (of `only`, when given: a freeze's plans), issued by the
+    cut-off, with figures from one query."""
+    readable = plans_for_user(actor).prefetch_related("groups")
+    if only is not None:
+        readable = readable.filter(pk__in=[plan.pk for plan in only])
+    plans = list(readable)
     scope = figure_scope(actor)
     summaries = status_by_plan(Scope(plans=plans, agency=scope.agency), as_of)
     cards = []
@@ -158,7 +163,7 @@ def scorecards(scope: Scope, as_of: AsOf, plans: list[Plan]) -> list[Scorecard]:
         .annotate(n=Count("id"))
         .values_list("update__item__lead_agency_id", "n")
     )
-    successors = primary_successor_map(as_of.date)
+    successors = primary_successor_map(as_of.date, known_at=as_of.known_at)
     recs_by_agency: dict[int, int] = defaultdict(int)
     for agency_id, n in open_recs.items():
         recs_by_agency[successors.get(agency_id, agency_id)] += n
@@ -191,7 +196,7 @@ def heatmap(plan: Plan, scope: Scope, as_of: AsOf) -> Heatmap:
         as_of,
         by=("lead_agency_id", "group_id"),
     )
-    successors = primary_successor_map(as_of.date)
+    successors = primary_successor_map(as_of.date, known_at=as_of.known_at)
     cells: dict[tuple[int, int], Counts] = defaultdict(Counts)
     for (agency_id, group_id), state, deadline_class, n in rows:
         cells[(successors.get(agency_id, agency_id), group_id)].add(state, deadline_class, n)

@@ -14,4 +14,6 @@ urlpatterns = [
     path("ioc/vuong-mac/", ioc_views.ioc_obstacles, name="ioc_obstacles"),
     path("ioc/chi-tieu/", ioc_views.ioc_indicators, name="ioc_indicators"),
     path("ioc/chi-tieu/<str:code>/", ioc_views.ioc_indicator, name="ioc_indicator"),
+    path("ioc/chot/", ioc_views.ioc_freeze, name="ioc_freeze"),
+    path("ioc/chot/<int:pk>/", ioc_views.ioc_frozen, name="ioc_frozen"),
 ]

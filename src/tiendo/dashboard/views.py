@@ -9,6 +9,7 @@ from django.shortcuts import render
 from tiendo.accounts.access import actor_for, get_plan_for_user
 from tiendo.dashboard.selectors import overview_cards, weekly_summary_for
 from tiendo.lib.forms import AsOfForm
+from tiendo.meetings.selectors import plan_freezes
 from tiendo.readmodels.forms import item_list_filters
 from tiendo.readmodels.items import item_list_page
 from tiendo.readmodels.scope import figure_scope
@@ -19,9 +20,15 @@ from tiendo.status.selectors import AsOf
 def overview(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request)
     form = AsOfForm(request.GET or None)
-    as_of = AsOf.make(form.as_of_date())
+    as_of = AsOf.make(form.as_of_date(), form.known_at())
     cards = overview_cards(actor, as_of)
-    context = {"form": form, "as_of": as_of, "cards": cards, "summary": weekly_summary_for(actor)}
+    context = {
+        "form": form,
+        "as_of": as_of,
+        "asof_q": form.asof_query(),
+        "cards": cards,
+        "summary": weekly_summary_for(actor),
+    }
     return render(request, "dashboard/overview.html", context)
 
 
@@ -33,5 +40,12 @@ def plan_items(request: HttpRequest, plan_id: int) -> HttpResponse:
     scope = figure_scope(actor, plan=plan)
     as_of, form = item_list_filters(request.GET, scope)
     page = item_list_page(scope, as_of, form.filters(), request.GET.get("trang"))
-    context = {"plan": plan, "form": form, "as_of": as_of, "page": page}
+    context = {
+        "plan": plan,
+        "form": form,
+        "as_of": as_of,
+        "asof_q": form.asof_query(),
+        "page": page,
+        "freezes": plan_freezes(actor, plan),
+    }
     return render(request, "dashboard/plan_items.html", context)

@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from tiendo.documents.counting import counting_results
+from tiendo.documents.counting import achieved_values
 from tiendo.documents.report import AgencyNames, Report, lower_first, plan_reference
 from tiendo.lib.dates import format_date
 from tiendo.lib.text import format_number
-from tiendo.plans.models import Item, Plan, TaskGroup
+from tiendo.plans.models import Item, ItemRevision, Plan, TaskGroup
 from tiendo.progress.selectors import coordinating_agency_ids
 from tiendo.status.selectors import (
+    GROUP_COLUMNS,
     DeadlineClass,
     ItemStatus,
     Scope,
@@ -69,7 +70,7 @@ def _number(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def product(item: Item) -> str:
+def product(item: Item | ItemRevision) -> str:
     """The product as the plan states it: 'Văn bản: số quyết định được ban hành (văn bản)'."""
     text = item.product_type.strip()
     metric = item.metric.strip()
@@ -85,7 +86,7 @@ def _detail_rows(
 ) -> list[list[Value]]:
     """A chunk of items as annex rows; three statements fetch what every row needs."""
     ids = [row.item.pk for row in chunk]
-    results = counting_results(ids, report.spec.as_of)
+    achieved = achieved_values(ids, report.spec.as_of)
     coordinators = coordinating_agency_ids(ids)
     names.load([row.responsible_agency_id for row in chunk])
     names.load(agency for agencies in coordinators.values() for agency in agencies)
@@ -93,18 +94,18 @@ def _detail_rows(
     out: list[list[Value]] = []
     for n, row in enumerate(chunk, start=start):
         item = row.item
-        result = results.get(item.pk)
-        recurring = item.is_recurring
+        # As known at K: a later correction of the item never reaches a report already made.
+        recurring = row.deadline_class == DeadlineClass.NO_DEADLINE
         values: list[Value] = [
             n,
             item.code,
             item.title,
-            product(item),
-            _number(result.target if result else item.target),
-            _number(result.achieved if result else None),
+            product(row.known or item),
+            _number(row.target_now),
+            _number(achieved.get(item.pk)),
             names.name(row.responsible_agency_id),
-            "; ".join(names.names(coordinators.get(item.pk, []), besides=item.lead_agency_id)),
-            RECURRING if recurring else item.deadline,
+            "; ".join(names.names(coordinators.get(item.pk, []), besides=row.lead_agency_then_id)),
+            RECURRING if recurring else row.deadline_then,
             RECURRING if recurring else row.deadline_now,
         ]
         if overdue:
@@ -149,7 +150,9 @@ def _items(report: Report) -> Iterator[Row]:
         parts: list[tuple[Scope, list[Heading]]] = []
         if tree:
             loose = list(
-                scoped_items(base, as_of).filter(group__isnull=True).values_list("pk", flat=True)
+                scoped_items(base, as_of)
+                .filter(**{f"{GROUP_COLUMNS['group_id']}__isnull": True})
+                .values_list("pk", flat=True)
             )
             if loose:
                 parts.append((replace(base, item_ids=loose), [plan_row]))

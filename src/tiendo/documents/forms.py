@@ -29,8 +29,8 @@ from tiendo.documents.particulars import (
 )
 from tiendo.documents.report import Section
 from tiendo.documents.selectors import default_issue_date, default_summary
-from tiendo.lib.dates import format_date
-from tiendo.lib.forms import DATE_FORMATS, DateField, DateInput
+from tiendo.lib.dates import date_window_error, format_date
+from tiendo.lib.forms import DATE_FORMATS, DateField, DateInput, KnownAtField
 from tiendo.plans.models import Plan
 from tiendo.status.selectors import AsOf
 
@@ -156,6 +156,43 @@ def prepare_post(post: QueryDict, plans: QuerySet[Plan], today: dt.date) -> Quer
             data["issued_on"] = format_date(default_issue_date(cutoff, chosen, today))
     data["mac_dinh_ngay"] = cutoff.isoformat()
     return data
+
+
+def initial_from_query(query: QueryDict, plans: QuerySet[Plan]) -> tuple[dict[str, Any], list[str]]:
+    """D, K and plans asked in the URL (?ngay=…&ghi_nhan=…&ke_hoach=…, as the frozen figures of
+    a meeting link them) for the form's first values; what cannot be read is said and left out."""
+    asked: dict[str, Any] = {}
+    problems: list[str] = []
+    raw_day = str(query.get("ngay", "")).strip()
+    if raw_day:
+        day = _date(raw_day)
+        if day is None or date_window_error(day):
+            problems.append(
+                "Ngày chốt số liệu trong đường dẫn không hợp lệ; đã dùng ngày mặc định."
+            )
+        else:
+            asked["ngay"] = day
+    raw_moment = str(query.get("ghi_nhan", "")).strip()
+    if raw_moment:
+        try:
+            moment = KnownAtField(required=False).clean(raw_moment)
+        except ValidationError:
+            problems.append(
+                "Thời điểm ghi nhận dữ liệu trong đường dẫn không hợp lệ hoặc chưa đến; "
+                "đã dùng thời điểm hiện tại."
+            )
+        else:
+            asked["known_at"] = _minute(timezone.localtime(moment))
+    wanted = _ids(query.getlist("ke_hoach"))
+    if wanted:
+        chosen = list(plans.filter(pk__in=wanted).values_list("pk", flat=True))
+        if chosen:
+            asked["plans"] = chosen
+        if len(chosen) != len(wanted):
+            problems.append(
+                "Có kế hoạch trong đường dẫn không tìm thấy hoặc bạn không có quyền xem; đã bỏ qua."
+            )
+    return asked, problems
 
 
 class KnownAtInput(forms.DateTimeInput):

@@ -88,9 +88,9 @@ class Section:
 class AgencyNames:
     """Agencies as named on a cut-off: an abolished body by its successor at D (cached)."""
 
-    def __init__(self, day: dt.date) -> None:
+    def __init__(self, day: dt.date, known_at: dt.datetime | None = None) -> None:
         self.day = day
-        self.successors = primary_successor_map(day)
+        self.successors = primary_successor_map(day, known_at=known_at)
         self._agencies: dict[int, Agency] = {}
 
     def responsible_id(self, agency_id: int) -> int:
@@ -148,7 +148,7 @@ class Report:
         return Scope(plan=plan, agency=self.spec.scope_agency)
 
     def agency_names(self) -> AgencyNames:
-        return AgencyNames(self.spec.as_of.date)
+        return AgencyNames(self.spec.as_of.date, self.spec.as_of.known_at)
 
     def with_sections(self, sections: list[Section]) -> Report:
         return replace(self, sections=sections)
@@ -440,10 +440,16 @@ def _limitations(report: Report, names: AgencyNames) -> list[str]:
     return paragraphs
 
 
+def _lead_then(item: Item) -> int:
+    """The lead agency as known at K (counting's items carry it), else the item's own."""
+    lead: int = getattr(item, "k_lead_agency_id", item.lead_agency_id)
+    return lead
+
+
 def _listing(items: QuerySet[Item], total: int, names: AgencyNames, multi: bool) -> str:
     """'3, 16 (Sở Tư pháp), 18 (Sở Y tế)', per plan when several, the first LIST_MAX only."""
     shown = list(items[:LIST_MAX])
-    names.load(item.lead_agency_id for item in shown)
+    names.load(_lead_then(item) for item in shown)
     per_plan: dict[int, list[Item]] = {}
     plans: dict[int, Plan] = {}
     for item in shown:
@@ -463,7 +469,7 @@ def _codes_with_agencies(items: Sequence[Item], names: AgencyNames) -> str:
     """Codes in plan order, each run of one agency closed by its name."""
     runs: list[tuple[str, list[str]]] = []
     for item in items:
-        name = names.name(item.lead_agency_id)
+        name = names.name(_lead_then(item))
         if runs and runs[-1][0] == name:
             runs[-1][1].append(item.code)
         else:

@@ -13,6 +13,7 @@ from tiendo.accounts.access import actor_for, plans_for_user
 from tiendo.documents.forms import (
     DraftKey,
     ReportForm,
+    initial_from_query,
     prepare_post,
     redraft_message,
     sections_from_post,
@@ -29,9 +30,15 @@ def report_page(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request)
     plans = plans_for_user(actor)
     today = timezone.localdate()
-    initial = default_particulars(
-        actor.agency, cutoff=default_cutoff(today), plans=plans, today=today
+    # D, K and plans linked from a meeting's frozen figures ("Lập báo cáo từ số liệu đã chốt").
+    asked, problems = (
+        initial_from_query(request.GET, plans) if request.method == "GET" else ({}, [])
     )
+    for problem in problems:
+        messages.warning(request, problem)
+    chosen = plans.filter(pk__in=asked["plans"]) if "plans" in asked else plans
+    cutoff = asked.get("ngay") or default_cutoff(today)
+    initial = default_particulars(actor.agency, cutoff=cutoff, plans=chosen, today=today) | asked
     data = prepare_post(request.POST, plans, today) if request.method == "POST" else None
     form = ReportForm(
         data,

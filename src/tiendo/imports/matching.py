@@ -198,7 +198,9 @@ class Directory:
         self._successions: dict[int, list[int]] = {}
         for old, new in (
             AgencySuccession.objects.filter(
-                predecessor__path__startswith=self.province.path, effective_on__lte=on
+                predecessor__path__startswith=self.province.path,
+                effective_on__lte=on,
+                superseded_at__isnull=True,
             )
             .order_by("predecessor_id", "-is_primary", "pk")
             .values_list("predecessor_id", "successor_id")

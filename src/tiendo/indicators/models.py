@@ -41,7 +41,11 @@ class Indicator(models.Model):
 
 
 class IndicatorTarget(models.Model):
-    """The target of an indicator for a period (a month's end), for a province or a locality."""
+    """The target of an indicator for a period (a month's end), for a province or a locality.
+
+    Never edited in place, like the values: a new target closes the one in force
+    (superseded_at), so a figure against its target as known at K stays what it was.
+    """
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
     agency = models.ForeignKey(
@@ -49,13 +53,17 @@ class IndicatorTarget(models.Model):
     )
     period_end = models.DateField("kỳ (ngày cuối)")
     target = models.DecimalField("chỉ tiêu", max_digits=16, decimal_places=2)
+    recorded_at = models.DateTimeField("ghi nhận lúc", default=timezone.now)
+    superseded_at = models.DateTimeField("được thay thế lúc", null=True, blank=True)
 
     class Meta:
         verbose_name = "mục tiêu chỉ tiêu"
         verbose_name_plural = "mục tiêu chỉ tiêu"
         constraints = [
             models.UniqueConstraint(
-                fields=["indicator", "agency", "period_end"], name="target_once"
+                fields=["indicator", "agency", "period_end"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="target_once_in_force",
             )
         ]
 

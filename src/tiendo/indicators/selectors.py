@@ -60,6 +60,13 @@ def _values(within: Agency, as_of: AsOf) -> QuerySet[IndicatorValue]:
     ).exclude(superseded_at__lte=as_of.known_at)
 
 
+def _targets(as_of: AsOf) -> QuerySet[IndicatorTarget]:
+    """Targets known at (D, K): set by K and not replaced by K."""
+    return IndicatorTarget.objects.filter(
+        period_end__lte=as_of.date, recorded_at__lte=as_of.known_at
+    ).exclude(superseded_at__lte=as_of.known_at)
+
+
 def _province_value(indicator: Indicator, avg: Decimal | None, total: Decimal | None) -> Any:
     """The province's figure: the average of the localities' rates, or the sum of their counts."""
     if not indicator.is_rate:
@@ -77,9 +84,9 @@ def indicator_trend(indicator: Indicator, within: Agency, as_of: AsOf) -> list[T
         .annotate(avg=Avg("value"), total=Sum("value"))
     }
     targets = dict(
-        IndicatorTarget.objects.filter(
-            indicator=indicator, agency=within, period_end__lte=as_of.date
-        ).values_list("period_end", "target")
+        _targets(as_of)
+        .filter(indicator=indicator, agency=within)
+        .values_list("period_end", "target")
     )
     return [
         TrendPoint(period, per_period.get(period), targets.get(period))
@@ -107,9 +114,9 @@ def indicators_as_of(within: Agency, as_of: AsOf) -> list[IndicatorStatus]:
             latest[row["indicator_id"]] = (row["period_end"], row["avg"], row["total"])
     targets = {
         (indicator_id, period): target
-        for indicator_id, period, target in IndicatorTarget.objects.filter(
-            agency=within, period_end__in={period for period, _, _ in latest.values()}
-        ).values_list("indicator_id", "period_end", "target")
+        for indicator_id, period, target in _targets(as_of)
+        .filter(agency=within, period_end__in={period for period, _, _ in latest.values()})
+        .values_list("indicator_id", "period_end", "target")
     }
     out = []
     for indicator in indicators:
@@ -149,9 +156,9 @@ def indicator_ranking(indicator: Indicator, within: Agency, as_of: AsOf) -> Rank
         return Ranking(None, [])
     rows = list(values.filter(period_end=period).select_related("agency"))
     targets = dict(
-        IndicatorTarget.objects.filter(indicator=indicator, period_end=period).values_list(
-            "agency_id", "target"
-        )
+        _targets(as_of)
+        .filter(indicator=indicator, period_end=period)
+        .values_list("agency_id", "target")
     )
     fallback = targets.get(within.pk)
     ranked = [Ranked(r.agency, r.value, targets.get(r.agency_id, fallback)) for r in rows]

@@ -7,7 +7,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -42,17 +42,82 @@ def indicator_upsert(
     return indicator
 
 
+Kept = TypeVar("Kept", IndicatorTarget, IndicatorValue)
+
+
+def _replace_in_force(
+    model: type[Kept],
+    field: str,
+    amount: Decimal,
+    *,
+    indicator: Indicator,
+    agency: Agency,
+    period_end: dt.date,
+    now: dt.datetime,
+    too_early: str,
+) -> tuple[Kept | None, Kept, bool]:
+    """(the row in force before, the row in force after, whether it changed): the row in force
+    for the locality and period is closed at now and a new one holds amount, unless it already
+    holds it."""
+    current = (
+        model.objects.select_for_update()
+        .filter(
+            indicator=indicator, agency=agency, period_end=period_end, superseded_at__isnull=True
+        )
+        .first()
+    )
+    if current is not None and getattr(current, field) == amount:
+        return current, current, False
+    row = model(indicator=indicator, agency=agency, period_end=period_end, recorded_at=now)
+    setattr(row, field, amount)
+    row.full_clean(validate_constraints=False)
+    if current is not None:
+        if now <= current.recorded_at:
+            raise ValidationError({"recorded_at": too_early})
+        current.superseded_at = now
+        current.save(update_fields=["superseded_at"])
+    row.save()
+    return current, row, True
+
+
 @transaction.atomic
 def target_set(
-    *, indicator: Indicator, agency: Agency, period_end: dt.date, target: Decimal
+    *,
+    indicator: Indicator,
+    agency: Agency,
+    period_end: dt.date,
+    target: Decimal,
+    actor: Acting | None = None,
+    recorded_at: dt.datetime | None = None,
 ) -> IndicatorTarget:
-    row = IndicatorTarget.objects.filter(
-        indicator=indicator, agency=agency, period_end=period_end
-    ).first()
-    row = row or IndicatorTarget(indicator=indicator, agency=agency, period_end=period_end)
-    row.target = target
-    row.full_clean()
-    row.save()
+    """Set a locality's target for a period: the target in force is closed (superseded_at)
+    and the new one added, so percentages of target as known at any earlier K stay what they
+    were. The same target again changes nothing. Audited with the target before and after."""
+    current, row, changed = _replace_in_force(
+        IndicatorTarget,
+        "target",
+        target,
+        indicator=indicator,
+        agency=agency,
+        period_end=period_end,
+        now=recorded_at or timezone.now(),
+        too_early="Chỉ tiêu mới phải ghi nhận sau chỉ tiêu đang có hiệu lực.",
+    )
+    if not changed:
+        return row
+    what = f"{indicator.code} – {agency.name}, kỳ {period_end:%m/%Y}"
+    audit_record(
+        actor=actor,
+        action="indicator.target",
+        obj=row,
+        summary=(
+            f"Điều chỉnh chỉ tiêu {what}: {current.target} → {target}"
+            if current
+            else f"Giao chỉ tiêu {what}: {target}"
+        ),
+        before={"target": str(current.target)} if current else None,
+        after={"target": str(target)},
+    )
     return row
 
 
@@ -69,28 +134,18 @@ def value_record(
     """Record a locality's value for a period, or correct it: the value in force is closed
     (superseded_at) and the new one added, so the figure as known at any earlier K stays what
     it was. The same value again changes nothing. Audited with the value before and after."""
-    now = recorded_at or timezone.now()
-    current = (
-        IndicatorValue.objects.select_for_update()
-        .filter(
-            indicator=indicator, agency=agency, period_end=period_end, superseded_at__isnull=True
-        )
-        .first()
+    current, row, changed = _replace_in_force(
+        IndicatorValue,
+        "value",
+        value,
+        indicator=indicator,
+        agency=agency,
+        period_end=period_end,
+        now=recorded_at or timezone.now(),
+        too_early="Bản đính chính phải ghi nhận sau số liệu đang có hiệu lực.",
     )
-    if current is not None and current.value == value:
-        return current
-    row = IndicatorValue(
-        indicator=indicator, agency=agency, period_end=period_end, value=value, recorded_at=now
-    )
-    row.full_clean(validate_constraints=False)
-    if current is not None:
-        if now <= current.recorded_at:
-            raise ValidationError(
-                {"recorded_at": "Bản đính chính phải ghi nhận sau số liệu đang có hiệu lực."}
-            )
-        current.superseded_at = now
-        current.save(update_fields=["superseded_at"])
-    row.save()
+    if not changed:
+        return row
     what = f"{indicator.code} – {agency.name}, kỳ {period_end:%m/%Y}"
     audit_record(
         actor=actor,

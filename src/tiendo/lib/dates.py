@@ -67,6 +67,14 @@ def format_date(value: dt.date) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+def format_known_at(value: dt.datetime) -> str:
+    """A moment K as the pages state it, in Vietnam's time: '14:00 ngày 02/04/2024'."""
+    from django.utils import timezone
+
+    local = timezone.localtime(value, timezone.get_default_timezone())
+    return f"{local:%H:%M} ngày {local:%d/%m/%Y}"
+
+
 def format_date_long(value: dt.date, place: str | None = None) -> str:
     """'Nghệ An, ngày 05 tháng 01 năm 2024' (Nghị định 30: zero before days < 10 and months 1-2)."""
     month = f"{value.month:02d}" if value.month <= 2 else str(value.month)

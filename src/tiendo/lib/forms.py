@@ -7,12 +7,13 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 
-from tiendo.lib.dates import date_window_error
+from tiendo.lib.dates import EARLIEST_DATE, date_window_error, format_known_at
 from tiendo.lib.text import format_decimal, parse_number
 
 # dd/mm/yyyy first: what every page prints and what people type; ISO for links and old bookmarks.
@@ -82,8 +83,94 @@ def id_filter(label: str) -> forms.IntegerField:
     )
 
 
+# K in links: ISO in Vietnam's time ("2024-04-02T14:00", as a datetime-local control would send
+# it); typed and shown as dd/mm/yyyy hh:mm, like dates, whatever the browser's language.
+KNOWN_AT_PARAM_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%H:%M %d/%m/%Y", "%d/%m/%Y"]
+KNOWN_AT_HELP = "ngày/tháng/năm giờ:phút, ví dụ 02/04/2024 14:00"
+KNOWN_AT_INVALID = (
+    "Thời điểm ghi nhận dữ liệu không hợp lệ; hãy nhập ngày/tháng/năm giờ:phút (ví dụ "
+    "02/04/2024 14:00). Số liệu đang hiển thị theo dữ liệu ghi nhận đến bây giờ."
+)
+
+
+def known_at_param(value: dt.datetime) -> str:
+    """K as links carry it: '2024-04-02T14:00' in Vietnam's time (seconds only when it has them)."""
+    local = timezone.localtime(value, timezone.get_default_timezone())
+    return local.strftime("%Y-%m-%dT%H:%M:%S" if local.second else "%Y-%m-%dT%H:%M")
+
+
+def known_at_text(value: dt.datetime) -> str:
+    """K as people type it back: '02/04/2024 14:00' in Vietnam's time."""
+    local = timezone.localtime(value, timezone.get_default_timezone())
+    return local.strftime("%d/%m/%Y %H:%M:%S" if local.second else "%d/%m/%Y %H:%M")
+
+
+class KnownAtInput(forms.TextInput):
+    """K typed and shown as dd/mm/yyyy hh:mm (a native date-time picker would follow the
+    browser's language: 04/02/2024, 02:00 PM in an English Chromium)."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        defaults = {
+            "placeholder": "dd/mm/yyyy hh:mm",
+            "autocomplete": "off",
+            "title": KNOWN_AT_HELP,
+            "size": "16",
+        }
+        super().__init__(attrs={**defaults, **(attrs or {})})
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, dt.datetime) and timezone.is_aware(value):
+            return known_at_text(value)
+        formatted: str | None = super().format_value(value)
+        return formatted
+
+
+class KnownAtField(forms.Field):
+    """K, the moment up to which recorded facts count ("Theo dữ liệu ghi nhận đến"): read as
+    Vietnam's time unless it carries an offset; never in the future (nothing is known yet)."""
+
+    widget = KnownAtInput
+    default_error_messages = {"invalid": KNOWN_AT_INVALID}
+
+    def to_python(self, value: Any) -> dt.datetime | None:
+        if value in self.empty_values:
+            return None
+        moment = value if isinstance(value, dt.datetime) else self._parse(str(value).strip())
+        if moment is None or not (EARLIEST_DATE <= moment.date() <= dt.date(9000, 1, 1)):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment, timezone.get_default_timezone())
+        return moment
+
+    @staticmethod
+    def _parse(text: str) -> dt.datetime | None:
+        if len(text) > 40:
+            return None
+        try:
+            return dt.datetime.fromisoformat(text)
+        except ValueError:
+            pass
+        for fmt in KNOWN_AT_PARAM_FORMATS:
+            try:
+                return dt.datetime.strptime(text, fmt)  # noqa: DTZ007 - made aware by the caller
+            except ValueError:
+                continue
+        return None
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if isinstance(value, dt.datetime) and value > timezone.now():
+            raise forms.ValidationError(
+                f"Thời điểm ghi nhận dữ liệu {format_known_at(value)} chưa đến: chỉ xem được số "
+                "liệu theo dữ liệu đã ghi nhận đến bây giờ hoặc trước đó. Số liệu đang hiển thị "
+                "theo dữ liệu ghi nhận đến bây giờ.",
+                code="future",
+            )
+
+
 class AsOfForm(forms.Form):
-    """The cut-off date of a page (`ngay` in the URL), today when absent or unreadable.
+    """The cut-off date D of a page (`ngay` in the URL), today when absent or unreadable, and
+    the moment K of what was recorded (`ghi_nhan`), now when absent or unreadable.
 
     The pages' filter forms build on it: a filter that cannot be read is reported and left out,
     and the others, the cut-off among them, still apply (passed()).
@@ -99,6 +186,12 @@ class AsOfForm(forms.Form):
         },
     )
 
+    ghi_nhan = KnownAtField(
+        label="Theo dữ liệu ghi nhận đến",
+        required=False,
+        help_text="Giờ và ngày; để trống: đến bây giờ.",
+    )
+
     def passed(self) -> dict[str, Any]:
         """The fields that could be read, whatever failed beside them (cleaned once)."""
         if not self.is_bound:
@@ -108,6 +201,31 @@ class AsOfForm(forms.Form):
 
     def as_of_date(self) -> dt.date:
         return self.passed().get("ngay") or timezone.localdate()
+
+    def known_at(self) -> dt.datetime | None:
+        """K as asked (aware), or None for now: AsOf.make(form.as_of_date(), form.known_at())."""
+        value = self.passed().get("ghi_nhan")
+        return value if isinstance(value, dt.datetime) else None
+
+    def known_at_value(self) -> str:
+        """K as the page's input shows it ('02/04/2024 14:00'), '' when not asked."""
+        known_at = self.known_at()
+        return known_at_text(known_at) if known_at else ""
+
+    def asof_query(self) -> str:
+        """D (the page's: today when not asked) and K when asked, for links to item lists and
+        item pages: 'ngay=2024-03-31&ghi_nhan=2024-04-02T14%3A00'."""
+        return urlencode({"ngay": self.as_of_date().isoformat(), **self.as_of_params()})
+
+    def as_of_params(self) -> dict[str, str]:
+        """D and K as they were asked, for links that keep them ({} when neither was)."""
+        data = self.passed()
+        params = {}
+        if data.get("ngay"):
+            params["ngay"] = data["ngay"].isoformat()
+        if known_at := self.known_at():
+            params["ghi_nhan"] = known_at_param(known_at)
+        return params
 
 
 class NumberInput(forms.TextInput):

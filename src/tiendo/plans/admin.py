@@ -201,6 +201,7 @@ class ItemAdmin(ServiceWriteAdmin[Item]):
             baseline=obj.baseline,
             target=obj.target,
             budget_source=obj.budget_source,
+            withdrawn_on=obj.withdrawn_on,
             actor=actor_for(request),
         )
         adopt(obj, saved)

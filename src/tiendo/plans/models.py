@@ -64,6 +64,38 @@ class Plan(models.Model):
             )
 
 
+class PlanRevision(models.Model):
+    """A plan's issue date and programme as known from recorded_at until superseded_at (null:
+    as known now). The plan's own columns hold the revision in force; a correction keeps the
+    earlier one, so a plan issued after D as known at K stays out of the figures for (D, K)."""
+
+    plan = models.ForeignKey(
+        Plan, verbose_name="kế hoạch", on_delete=models.PROTECT, related_name="revisions"
+    )
+    programme = models.ForeignKey(
+        Programme, verbose_name="chương trình", on_delete=models.PROTECT, related_name="+"
+    )
+    issued_on = models.DateField("ngày ban hành")
+    recorded_at = models.DateTimeField("thời điểm ghi nhận", default=timezone.now)
+    superseded_at = models.DateTimeField("thời điểm được thay thế", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "lịch sử kế hoạch"
+        verbose_name_plural = "lịch sử kế hoạch"
+        ordering = ["plan", "recorded_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="plan_revision_one_in_force",
+            ),
+        ]
+        indexes = [models.Index(fields=["issued_on", "recorded_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} từ {self.recorded_at:%d/%m/%Y %H:%M}"
+
+
 class TaskGroup(models.Model):
     """A numbered group of items within one plan ("I. Nhóm nhiệm vụ về thể chế")."""
 
@@ -177,6 +209,12 @@ class Item(models.Model):
     budget_note = models.CharField(
         "nguồn kinh phí như ghi trong văn bản", max_length=300, blank=True
     )
+    withdrawn_on = models.DateField(
+        "rút khỏi kế hoạch từ ngày",
+        null=True,
+        blank=True,
+        help_text="Nhiệm vụ được rút không còn được tính từ ngày này; lịch sử vẫn giữ nguyên.",
+    )
     recorded_at = models.DateTimeField("thời điểm ghi nhận", default=timezone.now)
 
     class Meta:
@@ -217,6 +255,68 @@ class Item(models.Model):
     @property
     def has_quantified_product(self) -> bool:
         return bool(self.product_type) and self.target is not None and bool(self.unit)
+
+
+class ItemRevision(models.Model):
+    """What an item was, as known from recorded_at until superseded_at (null: as known now).
+
+    The attributes the figures read. The item's own columns hold the same values as its revision
+    in force; a correction closes that revision and opens another, so the figures for an earlier
+    "known at" moment read what was known then. withdrawn_on is valid time: from that day the
+    item no longer counts, before it the item counts as it did.
+    """
+
+    item = models.ForeignKey(
+        Item, verbose_name="nhiệm vụ", on_delete=models.PROTECT, related_name="revisions"
+    )
+    kind = models.CharField("loại", max_length=10, choices=ItemKind.choices)
+    group = models.ForeignKey(
+        TaskGroup,
+        verbose_name="nhóm nhiệm vụ",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    parent = models.ForeignKey(
+        Item,
+        verbose_name="thuộc mô hình, nhiệm vụ",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    lead_agency = models.ForeignKey(
+        Agency, verbose_name="cơ quan chủ trì", on_delete=models.PROTECT, related_name="+"
+    )
+    coordinating = models.JSONField("cơ quan phối hợp (mã số)", default=list, blank=True)
+    deadline = models.DateField("thời hạn hoàn thành (ban đầu)", null=True, blank=True)
+    is_recurring = models.BooleanField("thường xuyên", default=False)
+    target = models.DecimalField(
+        "chỉ tiêu cần đạt", max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    product_type = models.CharField("sản phẩm", max_length=1000, blank=True)
+    metric = models.CharField("chỉ tiêu", max_length=500, blank=True)
+    unit = models.CharField("đơn vị tính", max_length=50, blank=True)
+    withdrawn_on = models.DateField("rút khỏi kế hoạch từ ngày", null=True, blank=True)
+    recorded_at = models.DateTimeField("thời điểm ghi nhận", default=timezone.now)
+    superseded_at = models.DateTimeField("thời điểm được thay thế", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "lịch sử nhiệm vụ"
+        verbose_name_plural = "lịch sử nhiệm vụ"
+        ordering = ["item", "recorded_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="item_revision_one_in_force",
+            ),
+        ]
+        indexes = [models.Index(fields=["item", "recorded_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} từ {self.recorded_at:%d/%m/%Y %H:%M}"
 
 
 class DeadlineChange(models.Model):

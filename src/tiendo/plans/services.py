@@ -17,6 +17,7 @@ from tiendo.agencies.models import Agency
 from tiendo.audit.models import AuditEvent
 from tiendo.audit.services import audit_event, audit_record, audit_saved, snapshot
 from tiendo.notifications.events import extension_decided
+from tiendo.plans.history import plan_revision_record, revisions_record
 from tiendo.plans.models import (
     PENDING_EXTENSION_EXISTS,
     DeadlineChange,
@@ -91,6 +92,7 @@ def plan_upsert(
         plan.recorded_at = recorded_at
     plan.full_clean()
     plan.save()
+    plan_revision_record(plan, timezone.now())
     audit_saved(
         actor=actor,
         obj=plan,
@@ -148,12 +150,15 @@ def item_upsert(
     baseline: Decimal | None = None,
     target: Decimal | None = None,
     budget_source: str = "own",
+    withdrawn_on: dt.date | None = None,
     recorded_at: dt.datetime | None = None,
     actor: Actor | None = None,
 ) -> Item:
     """Create the item with this code in the plan, or update it in place (idempotent).
 
     The deadline given here is the original one; later changes go through item_extend_deadline.
+    withdrawn_on: the day the item leaves the plan (it counts until then, never vanishes). The
+    facts the figures read keep their history (plans.history): a change opens a new revision.
     """
     item = Item.objects.filter(plan=plan, code=code).first() or Item(plan=plan, code=code)
     before = snapshot(item) if item.pk is not None else None
@@ -177,11 +182,13 @@ def item_upsert(
     item.baseline = baseline
     item.target = target
     item.budget_source = budget_source
+    item.withdrawn_on = withdrawn_on
     if item.pk is None and recorded_at is not None:
         item.recorded_at = recorded_at
     item.full_clean()
     item.save()
     item.coordinating_agencies.set(list(coordinating_agencies))
+    revisions_record([item], timezone.now())
     what = f"{item.get_kind_display().lower()} {item.code}: {item.title[:200]}"
     audit_saved(
         actor=actor,
@@ -410,6 +417,7 @@ def plan_import_apply(
         # The table name is the model's own, quoted; the values are parameters.
         sql = f"INSERT INTO {table} (item_id, agency_id) VALUES (%s, %s)"  # noqa: S608
         cursor.executemany(sql, pairs)
+    revisions_record([*created, *updated], now)
     kind_label = {value: str(label).lower() for value, label in Item.kind.field.choices or []}
     events = [
         audit_event(

@@ -49,7 +49,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_for(request)
     item = get_item_for_user(actor, pk)
     cutoff = AsOfForm(request.GET or None)
-    context = item_page(actor, item, AsOf.make(cutoff.as_of_date()))
+    context = item_page(actor, item, AsOf.make(cutoff.as_of_date(), cutoff.known_at()))
     context["form"] = cutoff
     context["can"] = item_actions(actor, item)
     context["extension_form"] = ExtensionRequestForm()

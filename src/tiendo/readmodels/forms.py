@@ -14,7 +14,7 @@ from django.http import QueryDict
 from django.utils.text import Truncator
 
 from tiendo.agencies.models import Agency
-from tiendo.lib.forms import AsOfForm, id_filter
+from tiendo.lib.forms import AsOfForm, id_filter, known_at_text
 from tiendo.lib.text import fold
 from tiendo.plans.models import TaskGroup
 from tiendo.progress.models import Lifecycle
@@ -140,6 +140,10 @@ class ItemFilterForm(AsOfForm):
             # Show the cut-off back as dd/mm/yyyy, however it was typed or linked (ISO).
             values = {key: self.data.get(key) for key in self.data}  # one value per key
             self.data = {**values, "ngay": data["ngay"].strftime("%d/%m/%Y")}
+        if data.get("ghi_nhan") and self.data.get("ghi_nhan"):
+            # K likewise, as dd/mm/yyyy hh:mm (links carry it in ISO).
+            values = {key: self.data.get(key) for key in self.data}
+            self.data = {**values, "ghi_nhan": known_at_text(data["ghi_nhan"])}
         return data
 
     def filters(self) -> ItemFilters:
@@ -164,7 +168,8 @@ class ItemFilterForm(AsOfForm):
 def item_list_filters(data: QueryDict, scope: Scope) -> tuple[AsOf, ItemFilterForm]:
     """The cut-off and the filters of an item list (a plan's items, the unit's work, their
     exports) as read from the URL; the groups and agencies offered are the scope's on that day."""
-    as_of = AsOf.make(AsOfForm(data or None).as_of_date())
+    asked = AsOfForm(data or None)
+    as_of = AsOf.make(asked.as_of_date(), asked.known_at())
     form = ItemFilterForm(
         data or None,
         initial={"ngay": as_of.date},

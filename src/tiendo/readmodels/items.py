@@ -20,6 +20,7 @@ from tiendo.lib.text import fold
 from tiendo.plans.models import Item, TaskGroup
 from tiendo.plans.selectors import clarity_gaps
 from tiendo.status.selectors import (
+    GROUP_COLUMNS,
     UNFINISHED_CLASSES,
     AsOf,
     ItemStatus,
@@ -111,7 +112,9 @@ def my_items(actor: Actor, as_of: AsOf | None = None) -> list[ItemStatus]:
 def list_groups(scope: Scope, as_of: AsOf) -> list[TaskGroup]:
     """The task groups that hold items of the scope, in plan order (the group filter's choices)."""
     return list(
-        TaskGroup.objects.filter(pk__in=scoped_items(scope, as_of).values("group_id"))
+        TaskGroup.objects.filter(
+            pk__in=scoped_items(scope, as_of).values(GROUP_COLUMNS["group_id"])
+        )
         .select_related("plan")
         .order_by("plan__issued_on", "plan_id", "position")
     )
@@ -123,7 +126,9 @@ def list_agencies(scope: Scope, as_of: AsOf) -> list[Agency]:
     Inside an agency scope only its own subtree is offered: a predecessor outside it (whose items
     it inherited) would widen the list if chosen, since filtering replaces the scope's agency.
     """
-    agencies = Agency.objects.filter(pk__in=scoped_items(scope, as_of).values("lead_agency_id"))
+    agencies = Agency.objects.filter(
+        pk__in=scoped_items(scope, as_of).values(GROUP_COLUMNS["lead_agency_id"])
+    )
     if scope.agency is not None:
         agencies = agencies.filter(path__startswith=scope.agency.path)
     return list(agencies.order_by("name", "pk"))

@@ -79,9 +79,9 @@ def compliance_for_period(
                 .values("decision")[:1]
             ),
         )
-        .values_list("pk", "lead_agency_id", "first_sent", "last_decision")
+        .values_list("pk", "k_lead_agency_id", "first_sent", "last_decision")
     )
-    successors = primary_successor_map(period.cutoff)
+    successors = primary_successor_map(period.cutoff, known_at=known)
     due_end = dt.datetime.combine(
         period.due_on + dt.timedelta(days=1), dt.time(), tzinfo=timezone.get_current_timezone()
     )

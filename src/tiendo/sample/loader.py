@@ -159,7 +159,11 @@ class History:
 @transaction.atomic
 def load_sample() -> LoadResult:
     today = timezone.localdate()
-    bodies = load_nghe_an()
+    # The reorganisations were decided before they took effect: their links are on record from
+    # the start of the day they took effect, as for links written before history was kept.
+    bodies = load_nghe_an(
+        links_recorded_at=lambda day: dt.datetime.combine(day, dt.time(), tzinfo=VN)
+    )
     province = bodies["UBND"]
     for commune in Agency.objects.filter(parent=province, kind=AgencyKind.COMMUNE):
         bodies[commune.code.split(".", 1)[1]] = commune
@@ -461,7 +465,11 @@ class Successors:
 
     def __init__(self) -> None:
         self.dates = sorted(
-            set(AgencySuccession.objects.values_list("effective_on", flat=True).distinct())
+            set(
+                AgencySuccession.objects.filter(superseded_at__isnull=True)
+                .values_list("effective_on", flat=True)
+                .distinct()
+            )
         )
         self.maps: dict[dt.date, dict[int, int]] = {}
         self.agencies: dict[int, Agency] = {}

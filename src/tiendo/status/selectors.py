@@ -19,13 +19,31 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
-from django.db.models import Case, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from tiendo.agencies.models import Agency
 from tiendo.agencies.selectors import lead_agency_scope_q, primary_successor_map
-from tiendo.plans.models import DeadlineChange, Item, Plan, TargetChange, TaskGroup
+from tiendo.plans.models import (
+    DeadlineChange,
+    Item,
+    ItemRevision,
+    Plan,
+    PlanRevision,
+    TargetChange,
+    TaskGroup,
+)
 from tiendo.progress.models import Decision, Lifecycle, ProgressUpdate
 
 
@@ -169,6 +187,23 @@ class ItemStatus:
     # The quantified target in force at (D, K): the latest change decided by D and recorded by
     # K, else the item's original target (lists and exports show it beside the original).
     target_now: Decimal | None = None
+    # The item as known at K: its revision in force then (the item's own columns say what is
+    # known now; a later correction shows there, never in a figure or a list already given).
+    known: ItemRevision | None = None
+
+    @property
+    def deadline_then(self) -> dt.date | None:
+        """The original deadline as known at K."""
+        return self.known.deadline if self.known else self.item.deadline
+
+    @property
+    def lead_agency_then_id(self) -> int:
+        return self.known.lead_agency_id if self.known else self.item.lead_agency_id
+
+    @property
+    def target_then(self) -> Decimal | None:
+        """The original target as known at K."""
+        return self.known.target if self.known else self.item.target
 
     @property
     def state_label(self) -> str:
@@ -180,38 +215,87 @@ class ItemStatus:
 
     @property
     def extended(self) -> bool:
-        return self.deadline_now is not None and self.deadline_now != self.item.deadline
+        return self.deadline_now is not None and self.deadline_now != self.deadline_then
 
     @property
     def target_changed(self) -> bool:
-        return self.target_now != self.item.target
+        return self.target_now != self.target_then
 
 
-GROUP_KEYS = ("plan_id", "group_id", "lead_agency_id", "kind")
+# What a figure may be grouped by, and the column of the snapshot holding it as known at K.
+GROUP_COLUMNS = {
+    "plan_id": "plan_id",
+    "group_id": "k_group_id",
+    "lead_agency_id": "k_lead_agency_id",
+    "kind": "k_kind",
+}
+GROUP_KEYS = tuple(GROUP_COLUMNS)
+
+
+def in_force_at(known_at: dt.datetime, prefix: str = "revisions__") -> Q:
+    """The revision believed at K: recorded by K and not superseded by K."""
+    return Q(**{f"{prefix}recorded_at__lte": known_at}) & (
+        Q(**{f"{prefix}superseded_at__isnull": True})
+        | Q(**{f"{prefix}superseded_at__gt": known_at})
+    )
+
+
+def plans_issued(as_of: AsOf) -> QuerySet[PlanRevision, Any]:
+    """For use with __in: the plans issued by D as known at K (their revision in force at K; a
+    plan recorded after K has none)."""
+    return PlanRevision.objects.filter(
+        Q(superseded_at__isnull=True) | Q(superseded_at__gt=as_of.known_at),
+        recorded_at__lte=as_of.known_at,
+        issued_on__lte=as_of.date,
+    ).values("plan_id")
 
 
 def scoped_items(scope: Scope, as_of: AsOf) -> QuerySet[Item]:
     """Items that existed at (D, K) inside the scope, in plans issued by D and recorded by K; no
-    status yet."""
-    items = Item.objects.filter(
-        recorded_at__lte=as_of.known_at,
-        plan__issued_on__lte=as_of.date,
-        plan__recorded_at__lte=as_of.known_at,
+    status yet.
+
+    Every attribute a figure reads comes from the item's revision in force at K (`rev`, one
+    join), annotated as k_kind, k_group_id, k_lead_agency_id, k_deadline, k_recurring,
+    k_target, k_unit and k_product: an item corrected after K counts as it was known at K, and
+    an item withdrawn by D (as known at K) does not count.
+    """
+    # One filter() call: each call naming the revisions (a reverse relation) would join them
+    # once more.
+    conditions = Q(rev__id__isnull=False, plan_id__in=plans_issued(as_of)) & (
+        Q(rev__withdrawn_on__isnull=True) | Q(rev__withdrawn_on__gt=as_of.date)
     )
     if scope.plan is not None:
-        items = items.filter(plan=scope.plan)
+        conditions &= Q(plan=scope.plan)
     if scope.plans is not None:
-        items = items.filter(plan__in=list(scope.plans))
+        conditions &= Q(plan__in=list(scope.plans))
     if scope.group is not None:
-        items = items.filter(group=scope.group)
+        conditions &= Q(rev__group=scope.group)
     if scope.kind is not None:
-        items = items.filter(kind=scope.kind)
+        conditions &= Q(rev__kind=scope.kind)
     if scope.item_ids is not None:
-        items = items.filter(pk__in=list(scope.item_ids))
+        conditions &= Q(pk__in=list(scope.item_ids))
     if scope.top_level_only:
-        items = items.filter(parent__isnull=True)
+        conditions &= Q(rev__parent__isnull=True)
     if scope.agency is not None:
-        items = items.filter(lead_agency_scope_q(scope.agency, as_of.date, answering=True))
+        conditions &= lead_agency_scope_q(
+            scope.agency, as_of.date, "rev__lead_agency", answering=True, known_at=as_of.known_at
+        )
+    items = (
+        Item.objects.annotate(
+            rev=FilteredRelation("revisions", condition=in_force_at(as_of.known_at))
+        )
+        .filter(conditions)
+        .annotate(
+            k_kind=F("rev__kind"),
+            k_group_id=F("rev__group_id"),
+            k_lead_agency_id=F("rev__lead_agency_id"),
+            k_deadline=F("rev__deadline"),
+            k_recurring=F("rev__is_recurring"),
+            k_target=F("rev__target"),
+            k_unit=F("rev__unit"),
+            k_product=F("rev__product_type"),
+        )
+    )
     return items
 
 
@@ -274,7 +358,7 @@ def _classified_sql(
     The deadline in force is joined from the latest extension decided by D and recorded by K
     (few items have one, so one pass over the extensions beats a lookup per item).
     """
-    names = list(dict.fromkeys([*columns, "id", "is_recurring", "deadline"]))
+    names = list(dict.fromkeys([*columns, "id", "k_recurring", "k_deadline"]))
     inner = snapshot(items, as_of).values(*names, "state", "done_on")
     inner_sql, inner_params = inner.query.sql_with_params()
     due_soon_limit = as_of.date + dt.timedelta(days=as_of.due_soon_days)
@@ -288,14 +372,14 @@ def _classified_sql(
     )
     sql = (
         "SELECT m.*, CASE"
-        f" WHEN m.is_recurring THEN '{DeadlineClass.NO_DEADLINE.value}'"
+        f" WHEN m.k_recurring THEN '{DeadlineClass.NO_DEADLINE.value}'"
         f" WHEN m.state = '{done}' AND m.done_on <= m.deadline_now"
         f" THEN '{DeadlineClass.DONE_ON_TIME.value}'"
         f" WHEN m.state = '{done}' THEN '{DeadlineClass.DONE_LATE.value}'"
         f" WHEN m.deadline_now < %s THEN '{DeadlineClass.OVERDUE.value}'"
         f" WHEN m.deadline_now <= %s THEN '{DeadlineClass.DUE_SOON.value}'"
         f" ELSE '{DeadlineClass.IN_TIME.value}' END AS deadline_class"
-        " FROM (SELECT s.*, COALESCE(x.new_deadline, s.deadline) AS deadline_now"
+        " FROM (SELECT s.*, COALESCE(x.new_deadline, s.k_deadline) AS deadline_now"
         f" FROM ({inner_sql}) s LEFT JOIN ({extensions}) x ON x.item_id = s.id AND x.rn = 1) m"
     )
     # Params in the order their placeholders appear in the text.
@@ -315,7 +399,7 @@ def status_counts(
     unknown = set(by) - set(GROUP_KEYS)
     if unknown:
         raise ValueError(f"cannot group by {sorted(unknown)}")
-    keys = list(by)
+    keys = [GROUP_COLUMNS[key] for key in by]
     try:
         classified, params = _classified_sql(scoped_items(scope, as_of), as_of, keys or ["id"])
     except EmptyResultSet:  # e.g. an empty list of plans: nothing to count
@@ -370,7 +454,11 @@ def status_by(scope: Scope, as_of: AsOf, key: str) -> dict[Any, Counts]:
 
     Per agency, an abolished body's items count for the body that succeeded it by the cut-off.
     """
-    successors = primary_successor_map(as_of.date) if key == "lead_agency_id" else {}
+    successors = (
+        primary_successor_map(as_of.date, known_at=as_of.known_at)
+        if key == "lead_agency_id"
+        else {}
+    )
     result: dict[Any, Counts] = defaultdict(Counts)
     for (value,), state, deadline_class, n in status_counts(scope, as_of, by=(key,)):
         result[successors.get(value, value)].add(state, deadline_class, n)
@@ -419,9 +507,13 @@ def _status_rows_sql(
     ).order_by("-decided_on", "-recorded_at", "-id")
     items = scoped_items(scope, as_of).annotate(
         percent_now=Subquery(latest_updates(as_of).values("percent")[:1]),
-        target_now=Coalesce(Subquery(target_change.values("new_target")[:1]), F("target")),
+        target_now=Coalesce(Subquery(target_change.values("new_target")[:1]), F("k_target")),
     )
-    classified, params = _classified_sql(items, as_of, ["id", "percent_now", "target_now"])
+    classified, params = _classified_sql(
+        items,
+        as_of,
+        ["id", "percent_now", "target_now", "k_lead_agency_id"],
+    )
     conditions: list[str] = []
     if states:
         conditions.append(f"c.state IN ({', '.join(['%s'] * len(states))})")
@@ -439,29 +531,35 @@ def _status_rows_sql(
     order = URGENCY_ORDER if by_urgency else "c.deadline_now, c.id" if by_deadline else "c.id"
     sql = (
         "SELECT c.id, c.state, c.deadline_class, c.deadline_now, c.done_on, c.percent_now,"
-        " c.target_now"
+        " c.target_now, c.k_lead_agency_id"
         f" FROM ({classified}) c{where} ORDER BY {order}"
     )
     return sql, params
 
 
-def _to_statuses(rows: Sequence[Sequence[Any]], successors: dict[int, int]) -> list[ItemStatus]:
-    by_id = Item.objects.select_related("group", "lead_agency", "plan").in_bulk(
-        [row[0] for row in rows]
-    )
+def _to_statuses(
+    rows: Sequence[Sequence[Any]], successors: dict[int, int], known_at: dt.datetime
+) -> list[ItemStatus]:
+    """The rows as ItemStatus, with each item and its revision in force at K (two queries)."""
+    ids = [row[0] for row in rows]
+    by_id = Item.objects.select_related("group", "lead_agency", "plan").in_bulk(ids)
+    known = {
+        revision.item_id: revision
+        for revision in ItemRevision.objects.filter(in_force_at(known_at, ""), item_id__in=ids)
+    }
     out = []
-    for item_id, state, deadline_class, deadline_now, done_on, percent, target in rows:
-        item = by_id[item_id]
+    for item_id, state, deadline_class, deadline_now, done_on, percent, target, lead in rows:
         out.append(
             ItemStatus(
-                item=item,
+                item=by_id[item_id],
                 state=state,
                 deadline_class=deadline_class,
                 deadline_now=_as_date(deadline_now),
                 done_on=_as_date(done_on) if state == Lifecycle.DONE else None,
                 percent=percent,
-                responsible_agency_id=successors.get(item.lead_agency_id, item.lead_agency_id),
+                responsible_agency_id=successors.get(lead, lead),
                 target_now=_as_decimal(target),
+                known=known[item_id],
             )
         )
     return out
@@ -499,7 +597,9 @@ def item_statuses(
     with connection.cursor() as cursor:
         cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
         rows = cursor.fetchall()
-    return _to_statuses(rows, primary_successor_map(as_of.date))
+    return _to_statuses(
+        rows, primary_successor_map(as_of.date, known_at=as_of.known_at), as_of.known_at
+    )
 
 
 def iter_item_statuses(
@@ -526,11 +626,11 @@ def iter_item_statuses(
         )
     except EmptyResultSet:
         return
-    successors = primary_successor_map(as_of.date)
+    successors = primary_successor_map(as_of.date, known_at=as_of.known_at)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         while rows := cursor.fetchmany(chunk):
-            yield _to_statuses(rows, successors)
+            yield _to_statuses(rows, successors, as_of.known_at)
 
 
 def latest_update_ids(scope: Scope, as_of: AsOf) -> QuerySet[Any, Any]:

@@ -20,6 +20,8 @@ from django.urls import reverse
 
 from tiendo.accounts.models import ApiToken
 from tiendo.accounts.tokens import api_token_create
+from tiendo.meetings.models import Freeze
+from tiendo.meetings.services import freeze_create
 from tiendo.plans.models import ExtensionRequest
 from tiendo.progress.evidence import evidence_attach
 from tiendo.progress.models import Lifecycle, ProgressUpdate
@@ -51,6 +53,7 @@ class World:
     sent_evidence: int
     extension: ExtensionRequest
     reporter_token: ApiToken
+    freeze: Freeze
 
 
 def build(tmp_path: Any, settings: Any) -> World:
@@ -79,6 +82,13 @@ def build(tmp_path: Any, settings: Any) -> World:
     reporter_token, _ = api_token_create(
         actor=health, user=cast.reporter, name="Phần mềm của Sở Y tế"
     )
+    freeze = freeze_create(
+        actor=cast.actor(cast.standing),
+        cutoff=dt.date(2024, 3, 31),
+        known_at=None,
+        plans=[cast.plan],
+        title="Giao ban Đề án 06 quý I/2024",
+    )
     return World(
         cast,
         own_draft,
@@ -88,6 +98,7 @@ def build(tmp_path: Any, settings: Any) -> World:
         sent_evidence.pk,
         extension,
         reporter_token,
+        freeze,
     )
 
 
@@ -320,6 +331,21 @@ CASES = [
         "get",
         lambda w: reverse("dashboard:ioc_indicator", args=["khong-co"]),
         dict.fromkeys(PEOPLE, 404),
+    ),
+    Case(
+        "freeze the figures for a meeting",
+        "post",
+        lambda w: reverse("dashboard:ioc_freeze"),
+        dict.fromkeys(PEOPLE, 403) | {"standing": 302, "leader": 302},
+        data=lambda w: {"ngay": "2024-03-31", "tieu_de": "Họp Tổ công tác"},
+        effect=lambda w, ok: Freeze.objects.filter(title="Họp Tổ công tác").exists() == ok,
+    ),
+    # Every person of the cast reads the cast's plan (their province's): all open the freeze.
+    Case(
+        "a meeting's frozen figures",
+        "get",
+        lambda w: reverse("dashboard:ioc_frozen", args=[w.freeze.pk]),
+        EVERYONE,
     ),
     Case(
         "change a target",

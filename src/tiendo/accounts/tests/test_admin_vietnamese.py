@@ -23,6 +23,7 @@ from django.utils import timezone
 import tiendo
 from tiendo.accounts.tokens import api_token_create
 from tiendo.audit.labels import ACTION_LABELS
+from tiendo.meetings.services import freeze_create
 from tiendo.notifications.delivery import Reminder, deliver
 from tiendo.notifications.mail import queue_emails
 from tiendo.notifications.models import ReminderRule
@@ -259,6 +260,13 @@ def fill_every_admin_model(cast: Cast, client: Client, tmp_path: Path, settings:
     )
     queue_emails(dt.datetime(2024, 6, 3, 8, tzinfo=VN))
     api_token_create(actor=cast.actor(cast.admin), user=cast.admin, name="Đồng bộ dữ liệu")
+    freeze_create(
+        actor=cast.actor(cast.standing),
+        cutoff=dt.date(2024, 3, 31),
+        known_at=None,
+        plans=[cast.plan],
+        title="Giao ban Đề án 06 quý I/2024",
+    )
     # django-axes writes its rows on logins: a wrong password, then the administrator's login.
     client.post(reverse("login"), {"username": cast.outsider.username, "password": "sai"})
     # The failure log is off in our settings; its admin page still exists, so give it a row.

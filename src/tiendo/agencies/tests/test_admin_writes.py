@@ -108,8 +108,12 @@ def test_succession_added_goes_through_agency_record_succession(admin_client: Cl
     # One audit event, by the administrator who saved, with the successors before and after.
     event = AuditEvent.objects.get(action="agency.succession", object_id=str(old.pk))
     assert event.actor is not None and event.actor.username == "t.quantri.coquan"
-    assert event.before == {"successors": [], "valid_to": None}
-    assert event.after == {"successors": ["T.SKHCN", "T.SVHTT"], "valid_to": "2025-02-28"}
+    assert event.before == {"successors": [], "basis": None, "valid_to": None}
+    assert event.after == {
+        "successors": ["T.SKHCN", "T.SVHTT"],
+        "basis": "Từ 01/03/2025: chia tách, chuyển một phần sang (Nghị quyết 12/NQ-HĐND)",
+        "valid_to": "2025-02-28",
+    }
     # Saving the page again unchanged records nothing more.
     assert admin_client.post(url, admin_form(admin_client, url)).status_code == 302
     assert AuditEvent.objects.filter(action="agency.succession", object_id=str(old.pk)).count() == 1

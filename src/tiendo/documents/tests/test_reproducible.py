@@ -9,6 +9,7 @@ import re
 import shutil
 import zipfile
 from dataclasses import replace
+from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
@@ -17,12 +18,14 @@ import time_machine
 from docx import Document
 from openpyxl import load_workbook
 
+from tiendo.agencies.models import Agency
 from tiendo.documents.docx_writer import write_docx, zip_dates
 from tiendo.documents.pdf import docx_to_pdf, stamp
 from tiendo.documents.report import Report, build_report
 from tiendo.documents.tests.test_layout import CASES, case_spec
 from tiendo.documents.xlsx_writer import write_xlsx
-from tiendo.plans.models import Plan
+from tiendo.plans.models import ItemKind, Plan
+from tiendo.plans.services import item_upsert
 from tiendo.progress.models import Lifecycle
 from tiendo.progress.services import update_record
 from tiendo.status.selectors import AsOf
@@ -112,3 +115,56 @@ def test_pdf_dates_and_ids_are_rewritten_in_place() -> None:
     assert stamp(out, moment) == out  # the same content gives the same ids
     other = stamp(pdf.replace(b"%PDF-1.6", b"%PDF-1.7"), moment)
     assert re.findall(rb"<([0-9A-F]{32})>", other) != ids
+
+
+def correct_items_later() -> None:
+    """Facts corrected after K, as the admin or a re-imported annex would: an original deadline,
+    a lead agency, a target, a withdrawal. They must not change a report made for that K."""
+    plan = Plan.objects.get(number="87/KH-UBND")
+    items = list(plan.items.filter(parent__isnull=True, is_recurring=False).order_by("pk")[:4])
+    others = list(Agency.objects.filter(led_items__plan=plan).distinct().order_by("pk")[:2])
+    changes: list[dict[str, Any]] = [
+        {"deadline": dt.date(2024, 1, 31)},
+        {"lead_agency": next(a for a in others if a.pk != items[1].lead_agency_id)},
+        {"target": Decimal("1"), "unit": "hồ sơ"},
+        {"withdrawn_on": dt.date(2024, 2, 1)},
+    ]
+    for item, change in zip(items, changes, strict=True):
+        if "deadline" in change and item.deadline_changes.exists():
+            change = {"kind": ItemKind.MODEL if item.kind == ItemKind.TASK else ItemKind.TASK}
+        facts: dict[str, Any] = {
+            "plan": item.plan,
+            "kind": item.kind,
+            "code": item.code,
+            "title": item.title,
+            "lead_agency": item.lead_agency,
+            "group": item.group,
+            "parent": item.parent,
+            "coordinating_agencies": list(item.coordinating_agencies.all()),
+            "description": item.description,
+            "focal_person": item.focal_person,
+            "start_date": item.start_date,
+            "deadline": item.deadline,
+            "is_recurring": item.is_recurring,
+            "product_type": item.product_type,
+            "metric": item.metric,
+            "unit": item.unit,
+            "baseline": item.baseline,
+            "target": item.target,
+            "budget_source": item.budget_source,
+        }
+        item_upsert(**{**facts, **change})
+
+
+def test_facts_corrected_after_k_change_no_byte_of_the_report_for_k(sample: Any) -> None:
+    spec = case_spec(CASES[0])
+    with time_machine.travel(dt.datetime(2024, 5, 1, 8, tzinfo=VN), tick=False):
+        first = files(build_report(spec), pdf=False)
+    with time_machine.travel(dt.datetime(2024, 9, 3, 10, tzinfo=VN), tick=False):
+        correct_items_later()
+    with time_machine.travel(dt.datetime(2024, 9, 4, 17, 45, tzinfo=VN), tick=False):
+        again = files(build_report(spec), pdf=False)
+        later = files(build_report(replace(spec, as_of=AsOf.make(spec.as_of.date))), pdf=False)
+    for kind in ("docx", "xlsx"):
+        assert sha(again[kind]) == sha(first[kind]), f"{kind} changed after a later correction"
+    assert sha(later["xlsx"]) != sha(first["xlsx"])  # as known now, the corrections show

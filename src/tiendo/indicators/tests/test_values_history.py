@@ -13,7 +13,12 @@ from tiendo.agencies.models import AgencyKind
 from tiendo.audit.models import AuditEvent
 from tiendo.indicators.models import IndicatorValue
 from tiendo.indicators.selectors import indicator_ranking, indicator_trend, indicators_as_of
-from tiendo.indicators.services import indicator_upsert, value_record, values_import_csv
+from tiendo.indicators.services import (
+    indicator_upsert,
+    target_set,
+    value_record,
+    values_import_csv,
+)
 from tiendo.status.selectors import AsOf
 from tiendo.testing import VN, make_agency
 
@@ -112,3 +117,56 @@ def test_a_decimal_comma_left_unquoted_is_refused_not_cut() -> None:
         'phẩy thập phân cần đặt trong ngoặc kép (ví dụ "62,5") hoặc ghi bằng dấu chấm (62.5).'
     ]
     assert not IndicatorValue.objects.filter(indicator__code="HS-TT").exists()
+
+
+def test_a_new_target_leaves_the_percentage_known_before_it_unchanged() -> None:
+    province = make_agency("UBND tỉnh thử", kind=AgencyKind.PROVINCE)
+    count = indicator_upsert(code="TK-MUCTIEU", name="Tài khoản VNeID kích hoạt", unit="tài khoản")
+    value_record(
+        indicator=count, agency=province, period_end=PERIOD, value=Decimal(900), recorded_at=FIRST
+    )
+    target_set(
+        indicator=count,
+        agency=province,
+        period_end=PERIOD,
+        target=Decimal(1000),
+        recorded_at=FIRST,
+    )
+    same = target_set(
+        indicator=count,
+        agency=province,
+        period_end=PERIOD,
+        target=Decimal(1000),
+        recorded_at=CORRECTED,
+    )
+    assert same.recorded_at == FIRST  # the same target again writes nothing
+    target_set(
+        indicator=count,
+        agency=province,
+        period_end=PERIOD,
+        target=Decimal(1200),
+        recorded_at=CORRECTED,
+    )
+
+    def seen(known_at: dt.datetime) -> tuple[Decimal | None, float | None]:
+        as_of = AsOf.make(PERIOD, known_at)
+        [point] = indicator_trend(count, province, as_of)
+        [status] = [s for s in indicators_as_of(province, as_of) if s.indicator == count]
+        assert status.latest is not None
+        return point.target, status.latest.percent_of_target
+
+    assert seen(dt.datetime(2024, 4, 5, 9, tzinfo=VN)) == (Decimal("1000.00"), 90.0)
+    assert seen(dt.datetime(2024, 4, 11, 9, tzinfo=VN)) == (Decimal("1200.00"), 75.0)
+    events = AuditEvent.objects.filter(action="indicator.target").order_by("pk")
+    assert [(e.before, e.after) for e in events] == [
+        (None, {"target": "1000"}),
+        ({"target": "1000.00"}, {"target": "1200"}),
+    ]
+    with pytest.raises(ValidationError):
+        target_set(
+            indicator=count,
+            agency=province,
+            period_end=PERIOD,
+            target=Decimal(1500),
+            recorded_at=FIRST,  # before the target it would replace
+        )

@@ -37,6 +37,8 @@ WEIRD = [
     "NaN",
     "9999-12-31",
     "0001-01-01",
+    "9999-12-31T23:59-05:00",
+    "2099-01-01T08:00",
     "31/02/2024",
     "2024-13-45",
     "31/03/2024",
@@ -62,7 +64,7 @@ FIELDS = [
     "approve", "kind", "year", "number", "starts_on", "cutoff", "due_on", "label", "step",
     "remove", "token", "action", "plans", "as_of", "known_at", "plan", "item", "period",
     "obstacle_1_category", "obstacle_1_text", "rec_1_to", "rec_1_text", "new_target",
-    "decided_on", "digest", "email",
+    "decided_on", "digest", "email", "ghi_nhan", "tieu_de", "trang",
 ]  # fmt: skip
 
 

@@ -24,7 +24,7 @@ from django.urls import reverse
 from tiendo.notifications.mail import send_due_emails
 from tiendo.notifications.models import Notification, OutgoingEmail, ScheduledRun
 from tiendo.notifications.rounds import tick
-from tiendo.testing import VN, Cast, make_cast
+from tiendo.testing import VN, Cast, make_cast, restate_item
 
 
 class Inbox:
@@ -75,8 +75,7 @@ def with_emails(cast: Cast) -> Cast:
     for user in (cast.reporter, cast.colleague, cast.head, cast.standing, cast.leader):
         user.email = f"{user.username}@tinh.gov.vn"
         user.save()
-    cast.item.deadline = dt.date(2024, 3, 20)
-    cast.item.save()
+    restate_item(cast.item, deadline=dt.date(2024, 3, 20))
     return cast
 
 

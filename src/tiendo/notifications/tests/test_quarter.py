@@ -855,8 +855,12 @@ def test_june_to_august_2025_across_the_reorganisation_urges_the_successor_never
     world = staff(reorganised=True)
     district, commune = world.agencies["district"], world.agencies["commune"]
     plant(world, dt.date(2025, 5, 15), SUMMER_2025, [(2025, 6), (2025, 7), (2025, 8)])
+    # Decided and recorded before it took effect, as the 2025 reorganisation was.
     agency_record_succession(
-        predecessor=district, successors=[commune], effective_on=REORGANISATION
+        predecessor=district,
+        successors=[commune],
+        effective_on=REORGANISATION,
+        recorded_at=dt.datetime(2025, 6, 12, 9, tzinfo=VN),
     )
     world.successor[district.pk] = commune.pk
     first, last = dt.date(2025, 6, 1), dt.date(2025, 8, 31)

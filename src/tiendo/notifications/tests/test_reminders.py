@@ -22,7 +22,7 @@ from tiendo.notifications.models import (
 from tiendo.notifications.rounds import tick
 from tiendo.progress.models import Decision, Lifecycle
 from tiendo.progress.services import UpdateInput, update_create_draft, update_review, update_send
-from tiendo.testing import VN, Cast, make_cast, make_item
+from tiendo.testing import VN, Cast, make_cast, make_item, restate_item
 
 pytestmark = pytest.mark.django_db
 
@@ -53,8 +53,7 @@ def cast(settings: Any) -> Cast:
     ):
         user.email = f"{user.username}@tinh.gov.vn"
         user.save()
-    cast.item.deadline = dt.date(2024, 3, 20)
-    cast.item.save()
+    restate_item(cast.item, deadline=dt.date(2024, 3, 20))
     return cast
 
 

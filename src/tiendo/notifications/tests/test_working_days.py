@@ -24,7 +24,7 @@ from tiendo.notifications.models import (
 )
 from tiendo.notifications.rounds import tick
 from tiendo.progress.periods import holidays_seed, period_open
-from tiendo.testing import VN, Cast, make_agency, make_cast, make_item, make_plan
+from tiendo.testing import VN, Cast, make_agency, make_cast, make_item, make_plan, restate_item
 
 pytestmark = pytest.mark.django_db
 
@@ -65,8 +65,7 @@ def cast(settings: Any) -> Cast:
 def test_nobody_is_urged_at_tet_and_a_deadline_after_it_is_announced_before(cast: Cast) -> None:
     # Tết 2024: Thursday 8/2 to Wednesday 14/2. Deadline Friday 16/2: 7 days before is Friday
     # 9/2 (Tết) and 3 days before Tuesday 13/2 (Tết): both come on Wednesday 7/2.
-    cast.item.deadline = dt.date(2024, 2, 16)
-    cast.item.save()
+    restate_item(cast.item, deadline=dt.date(2024, 2, 16))
     run(dt.date(2024, 2, 1), dt.date(2024, 2, 20))
     assert days(cast.reporter, "due_soon") == [dt.date(2024, 2, 7), dt.date(2024, 2, 15)]
     assert days(cast.reporter, "due_today") == [dt.date(2024, 2, 16)]
@@ -81,8 +80,7 @@ def test_nobody_is_urged_at_tet_and_a_deadline_after_it_is_announced_before(cast
 
 
 def test_a_deadline_on_a_sunday_is_announced_as_a_day_off(cast: Cast) -> None:
-    cast.item.deadline = dt.date(2024, 3, 31)  # Sunday
-    cast.item.save()
+    restate_item(cast.item, deadline=dt.date(2024, 3, 31))  # Sunday
     run(dt.date(2024, 3, 27), dt.date(2024, 4, 2))
     friday = Notification.objects.get(
         recipient=cast.reporter, created_at__date=dt.date(2024, 3, 29)
@@ -99,8 +97,7 @@ def test_a_deadline_on_a_sunday_is_announced_as_a_day_off(cast: Cast) -> None:
 
 
 def test_a_missed_day_is_caught_up_once(cast: Cast) -> None:
-    cast.item.deadline = dt.date(2024, 3, 20)
-    cast.item.save()
+    restate_item(cast.item, deadline=dt.date(2024, 3, 20))
     later = make_item(cast.plan, lead=cast.health, deadline=dt.date(2024, 3, 26))
     # The server is down on Tuesday 19/3, the "còn 1 ngày" day of the first item and the
     # "còn 7 ngày" of the second.
@@ -126,8 +123,7 @@ def test_reminders_of_an_agency_without_accounts_go_to_a_fallback(cast: Cast) ->
     own = make_item(cast.plan, lead=cast.police, deadline=dt.date(2024, 3, 20))
     unit = make_agency("Trung tâm Kiểm soát bệnh tật", parent=cast.health)
     orphan = make_item(cast.plan, lead=unit, deadline=dt.date(2024, 3, 20))
-    cast.item.deadline = dt.date(2024, 3, 20)
-    cast.item.save()
+    restate_item(cast.item, deadline=dt.date(2024, 3, 20))
     run(dt.date(2024, 3, 13), dt.date(2024, 3, 13))
     # Công an tỉnh's only account is the standing body's: it gets its own items' reminders.
     police_note = Notification.objects.get(recipient=cast.standing, item=own)
@@ -143,8 +139,7 @@ def test_reminders_of_an_agency_without_accounts_go_to_a_fallback(cast: Cast) ->
 
 def test_one_message_per_person_per_item_and_day_the_strongest(cast: Cast) -> None:
     ReminderRule.objects.create(plan=cast.plan, overdue_every_days=1, escalate_after_days=14)
-    cast.item.deadline = dt.date(2024, 3, 3)
-    cast.item.save()
+    restate_item(cast.item, deadline=dt.date(2024, 3, 3))
     run(dt.date(2024, 3, 18), dt.date(2024, 3, 18))  # 15 days overdue: first escalation
     by_person = {
         user.username: list(Notification.objects.filter(recipient=user, item=cast.item))
@@ -157,8 +152,7 @@ def test_one_message_per_person_per_item_and_day_the_strongest(cast: Cast) -> No
 
 def test_the_standing_body_gets_one_weekly_list_of_long_overdue_items(cast: Cast) -> None:
     second = make_item(cast.plan, lead=cast.justice, deadline=dt.date(2024, 2, 1))
-    cast.item.deadline = dt.date(2024, 2, 15)
-    cast.item.save()
+    restate_item(cast.item, deadline=dt.date(2024, 2, 15))
     run(dt.date(2024, 3, 4), dt.date(2024, 3, 19))
     lists = Notification.objects.filter(recipient=cast.standing, kind="escalation_digest")
     assert [n.created_at.astimezone(VN).date() for n in lists] == [
@@ -177,8 +171,7 @@ def test_the_standing_body_gets_one_weekly_list_of_long_overdue_items(cast: Cast
 
 def test_a_weekly_reader_still_gets_mandatory_reminders_daily(cast: Cast) -> None:
     NotificationPreference.objects.create(user=cast.reporter, delivery=Delivery.WEEKLY)
-    cast.item.deadline = dt.date(2024, 3, 20)
-    cast.item.save()
+    restate_item(cast.item, deadline=dt.date(2024, 3, 20))
     run(dt.date(2024, 3, 11), dt.date(2024, 3, 22))
     mine = [m for m in mail.outbox if m.to == [cast.reporter.email]]
     # Mandatory (the default rule): a digest each day there is one, never two on one day; the
@@ -208,8 +201,7 @@ def test_a_weekly_reader_still_gets_mandatory_reminders_daily(cast: Cast) -> Non
 
 
 def test_coordinating_agencies_get_a_weekly_list_when_the_plan_asks(cast: Cast) -> None:
-    cast.item.deadline = dt.date(2024, 3, 20)
-    cast.item.save()
+    restate_item(cast.item, deadline=dt.date(2024, 3, 20))
     cast.item.coordinating_agencies.add(cast.justice)
     run(dt.date(2024, 3, 18), dt.date(2024, 3, 18))
     assert not Notification.objects.filter(kind="coordination_digest").exists()  # off by default
@@ -226,8 +218,7 @@ def test_coordinating_agencies_get_a_weekly_list_when_the_plan_asks(cast: Cast) 
 def test_a_person_without_a_role_in_the_agency_gets_nothing(cast: Cast) -> None:
     stranger = User.objects.create_user("t.khach", email="khach@tinh.gov.vn")
     membership_set(user=stranger, agency=cast.justice, role=Role.REPORTER)
-    cast.item.deadline = dt.date(2024, 3, 20)
-    cast.item.save()
+    restate_item(cast.item, deadline=dt.date(2024, 3, 20))
     run(dt.date(2024, 3, 13), dt.date(2024, 3, 13))
     assert not Notification.objects.filter(recipient=stranger, item=cast.item).exists()
 
@@ -238,7 +229,12 @@ def test_the_monday_summary_and_reminders_name_the_body_valid_on_the_day(cast: C
     plan = make_plan(cast.province, issued_on=dt.date(2025, 1, 10))
     item = make_item(plan, lead=old, deadline=dt.date(2025, 6, 1))  # 85 days overdue on 25/8
     period_open(actor=None, plan=plan, kind=PeriodKind.QUARTER, year=2025, number=2)
-    agency_record_succession(predecessor=old, successors=[new], effective_on=dt.date(2025, 7, 1))
+    agency_record_succession(
+        predecessor=old,
+        successors=[new],
+        effective_on=dt.date(2025, 7, 1),
+        recorded_at=dt.datetime(2025, 6, 20, 9, tzinfo=VN),  # decided before it took effect
+    )
     head = User.objects.create_user("t.khcn.lanhdao", email="khcn.lanhdao@tinh.gov.vn")
     membership_set(user=head, agency=new, role=Role.HEAD)
     run(dt.date(2025, 8, 25), dt.date(2025, 8, 25))  # a Monday
@@ -259,8 +255,7 @@ def test_without_a_mail_server_messages_are_written_as_files(
 
     settings.EMAIL_BACKEND = "tiendo.notifications.mailbox.EmailBackend"
     settings.TIENDO_MAIL_DIR = str(tmp_path / "mail")
-    cast.item.deadline = dt.date(2024, 3, 20)
-    cast.item.save()
+    restate_item(cast.item, deadline=dt.date(2024, 3, 20))
     run(dt.date(2024, 3, 13), dt.date(2024, 3, 13))
     files = sorted((tmp_path / "mail").glob("*.eml"))
     assert len(files) == 3  # the reporter, the colleague, the head

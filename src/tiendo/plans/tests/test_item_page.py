@@ -107,3 +107,20 @@ def test_item_page_with_a_nonsense_cut_off_says_so_and_shows_today(
 ) -> None:
     html = page(client, cast, cast.standing, "?ngay=31/02/2024")
     assert "Tình trạng hôm nay" in html
+
+
+def test_the_item_page_shows_the_item_as_known_at_k_and_says_so(client: Client, cast: Cast) -> None:
+    report(
+        cast.item,
+        dt.date(2024, 3, 20),
+        Lifecycle.IN_PROGRESS,
+        percent=40,
+        recorded_at=dt.datetime(2024, 4, 5, 9, tzinfo=dt.timezone(dt.timedelta(hours=7))),
+    )
+    before = page(client, cast, cast.standing, "?ngay=2024-03-31&ghi_nhan=2024-04-02T14:00")
+    after = page(client, cast, cast.standing, "?ngay=2024-03-31&ghi_nhan=2024-04-06T09:00")
+    assert "theo dữ liệu ghi nhận đến 02/04/2024 14:00" in before
+    assert "<strong>Chưa triển khai</strong>" in before
+    assert "<strong>Đang thực hiện</strong>" in after and "40%" in after
+    wrong = page(client, cast, cast.standing, "?ngay=2024-03-31&ghi_nhan=hôm-qua")
+    assert "Đang thực hiện" in wrong and 'role="alert"' in wrong

@@ -17,7 +17,15 @@ from tiendo.agencies.models import Agency
 from tiendo.audit.models import AuditEvent
 from tiendo.indicators.models import Indicator, IndicatorValue
 from tiendo.notifications.models import Notification
-from tiendo.plans.models import DeadlineChange, ExtensionRequest, Item, ItemKind, Plan
+from tiendo.plans.models import (
+    DeadlineChange,
+    ExtensionRequest,
+    Item,
+    ItemKind,
+    ItemRevision,
+    Plan,
+    PlanRevision,
+)
 from tiendo.progress.models import (
     Decision,
     Evidence,
@@ -51,7 +59,9 @@ def reload_sample_on(day: dt.date) -> None:
     DeadlineChange.objects.all().delete()
     ReportingPeriod.objects.all().delete()
     later = Plan.objects.filter(issued_on__gte=day)
+    ItemRevision.objects.filter(item__plan__in=later).delete()
     Item.objects.filter(plan__in=later).delete()
+    PlanRevision.objects.filter(plan__in=later).delete()
     later.delete()
     with time_machine.travel(at(day, 10), tick=False):
         load_sample()
