@@ -15,7 +15,6 @@ from tiendo.documents.report import AgencyNames, Report, lower_first, plan_refer
 from tiendo.lib.dates import format_date
 from tiendo.lib.text import format_number
 from tiendo.plans.models import Item, ItemRevision, Plan, TaskGroup
-from tiendo.progress.selectors import coordinating_agency_ids
 from tiendo.status.selectors import (
     GROUP_COLUMNS,
     DeadlineClass,
@@ -84,10 +83,11 @@ def product(item: Item | ItemRevision) -> str:
 def _detail_rows(
     report: Report, chunk: list[ItemStatus], names: AgencyNames, start: int, overdue: bool
 ) -> list[list[Value]]:
-    """A chunk of items as annex rows; three statements fetch what every row needs."""
+    """A chunk of items as annex rows, the item as known at K; one statement fetches the
+    achieved values, one the agencies' names."""
     ids = [row.item.pk for row in chunk]
     achieved = achieved_values(ids, report.spec.as_of)
-    coordinators = coordinating_agency_ids(ids)
+    coordinators = {row.item.pk: row.coordinating_then for row in chunk}
     names.load([row.responsible_agency_id for row in chunk])
     names.load(agency for agencies in coordinators.values() for agency in agencies)
     cutoff = report.spec.as_of.date

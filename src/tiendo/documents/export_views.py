@@ -55,7 +55,7 @@ def export_items(request: HttpRequest, plan_id: int, fmt: str) -> Any:
                 yield [
                     r.item.code,
                     r.item.title,
-                    r.item.lead_agency.name,
+                    r.lead_agency_then.name,
                     r.item.group.code if r.item.group else "",
                     r.deadline_then,
                     r.deadline_now,

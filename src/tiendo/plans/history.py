@@ -54,7 +54,7 @@ def revisions_record(items: Sequence[Item], now: dt.datetime) -> int:
     coordinating: dict[int, list[int]] = defaultdict(list)
     for item_id, agency_id in (
         through.objects.filter(item_id__in=ids)
-        .order_by("agency_id")
+        .order_by("id")  # as stored: the order the plan lists them
         .values_list("item_id", "agency_id")
     ):
         coordinating[item_id].append(agency_id)

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,7 +15,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from tiendo.accounts.access import Actor, updates_for_user
-from tiendo.plans.models import DeadlineChange, Item, Plan
+from tiendo.plans.models import DeadlineChange, Plan
 from tiendo.plans.selectors import current_deadline, current_target
 from tiendo.progress.models import Decision, Evidence, ProgressUpdate, ReportingPeriod
 
@@ -139,16 +137,3 @@ def review_facts(update: ProgressUpdate, today: dt.date | None = None) -> Review
 def natural_key(code: str) -> tuple[object, ...]:
     """Sort '3' before '25' and 'MH05' before 'MH12', as plans number their items."""
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", code))
-
-
-def coordinating_agency_ids(item_ids: Sequence[int]) -> dict[int, list[int]]:
-    """For a chunk of items (one statement): their coordinating agencies' ids, as stored."""
-    through = Item.coordinating_agencies.through
-    out: dict[int, list[int]] = defaultdict(list)
-    for item_id, agency_id in (
-        through.objects.filter(item_id__in=list(item_ids))
-        .order_by("id")
-        .values_list("item_id", "agency_id")
-    ):
-        out[item_id].append(agency_id)
-    return dict(out)

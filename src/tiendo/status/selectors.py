@@ -201,6 +201,16 @@ class ItemStatus:
         return self.known.lead_agency_id if self.known else self.item.lead_agency_id
 
     @property
+    def lead_agency_then(self) -> Agency:
+        """The lead agency as known at K (as the plan named it, before any succession)."""
+        return self.known.lead_agency if self.known else self.item.lead_agency
+
+    @property
+    def coordinating_then(self) -> list[int]:
+        """The coordinating agencies' ids as known at K, in the order they were stored."""
+        return list(self.known.coordinating) if self.known else []
+
+    @property
     def target_then(self) -> Decimal | None:
         """The original target as known at K."""
         return self.known.target if self.known else self.item.target
@@ -545,7 +555,9 @@ def _to_statuses(
     by_id = Item.objects.select_related("group", "lead_agency", "plan").in_bulk(ids)
     known = {
         revision.item_id: revision
-        for revision in ItemRevision.objects.filter(in_force_at(known_at, ""), item_id__in=ids)
+        for revision in ItemRevision.objects.select_related("lead_agency").filter(
+            in_force_at(known_at, ""), item_id__in=ids
+        )
     }
     out = []
     for item_id, state, deadline_class, deadline_now, done_on, percent, target, lead in rows:

@@ -119,13 +119,17 @@ def test_pdf_dates_and_ids_are_rewritten_in_place() -> None:
 
 def correct_items_later() -> None:
     """Facts corrected after K, as the admin or a re-imported annex would: an original deadline,
-    a lead agency, a target, a withdrawal. They must not change a report made for that K."""
+    a lead agency and the coordinating agencies, a target, a withdrawal. They must not change a
+    report made for that K."""
     plan = Plan.objects.get(number="87/KH-UBND")
     items = list(plan.items.filter(parent__isnull=True, is_recurring=False).order_by("pk")[:4])
     others = list(Agency.objects.filter(led_items__plan=plan).distinct().order_by("pk")[:2])
     changes: list[dict[str, Any]] = [
         {"deadline": dt.date(2024, 1, 31)},
-        {"lead_agency": next(a for a in others if a.pk != items[1].lead_agency_id)},
+        {
+            "lead_agency": next(a for a in others if a.pk != items[1].lead_agency_id),
+            "coordinating_agencies": others,
+        },
         {"target": Decimal("1"), "unit": "hồ sơ"},
         {"withdrawn_on": dt.date(2024, 2, 1)},
     ]

@@ -27,7 +27,7 @@ def first_revisions(apps, schema_editor):
         )
     through = Item.coordinating_agencies.through
     links: dict[int, list[int]] = {}
-    for item_id, agency_id in through.objects.order_by("item_id", "agency_id").values_list(
+    for item_id, agency_id in through.objects.order_by("item_id", "id").values_list(
         "item_id", "agency_id"
     ):
         links.setdefault(item_id, []).append(agency_id)

@@ -124,7 +124,14 @@ def test_a_lead_agency_reassigned_in_the_admin_keeps_each_agencys_figures_at_k(
     assert figures(Scope(plan=plan, agency=police), THEN)["total"] == 0
     assert figures(Scope(plan=plan), now())["by_agency"] == {police.pk: 1}
     [status] = item_statuses(Scope(plan=plan), THEN)
-    assert status.responsible_agency_id == health.pk
+    assert status.responsible_agency_id == health.pk and status.lead_agency_then == health
+    # The plan's list and its export name the lead as known at K, and as known now.
+    lists = reverse("dashboard:plan_items", args=[plan.pk])
+    client.force_login(admin)
+    then = client.get(lists, {"ngay": "2024-03-31", "ghi_nhan": "2024-04-02T14:00"})
+    now_page = client.get(lists, {"ngay": "2024-03-31"})
+    assert health.label in visible_text(then.text) and police.label not in visible_text(then.text)
+    assert police.label in visible_text(now_page.text)
 
 
 def test_an_annex_imported_again_with_another_kind_and_group_keeps_the_figures_at_k() -> None:
