@@ -1,7 +1,7 @@
 """`make bench`: the status engine and the report documents against their floors, on PostgreSQL.
 
     .venv/bin/python bench/run.py --scale small|default|national [--runs 5] [--keep] [--reuse]
-        [--no-documents]
+        [--no-documents] [--no-write]
 
 Creates the database named by DATABASE_URL (default tiendo_bench on the local server, JIT off;
 the name must contain "bench", since it is dropped), migrates it, loads synthetic data at the
@@ -43,6 +43,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--keep", action="store_true", help="do not drop the database at the end")
     parser.add_argument("--reuse", action="store_true", help="reuse a kept database of this scale")
     parser.add_argument("--no-documents", action="store_true", help="skip the report documents")
+    parser.add_argument("--no-write", action="store_true", help="print, do not touch the docs")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -86,12 +87,13 @@ def main(argv: list[str] | None = None) -> int:
             started = time.monotonic()
             documents = docbench.measure(url, args.scale, args.runs)
             print(f"documents measured in {time.monotonic() - started:.0f} s", flush=True)
-        write_section(
-            args.scale,
-            suite.section(
-                args.scale, loaded, load_seconds, results, args.runs, args.seed, url, documents
-            ),
+        text = suite.section(
+            args.scale, loaded, load_seconds, results, args.runs, args.seed, url, documents
         )
+        if args.no_write:
+            print(text)
+        else:
+            write_section(args.scale, text)
         connections.close_all()
         if not args.keep:
             drop_database(url)

@@ -30,11 +30,13 @@ from tiendo.accounts.access import (
 from tiendo.dashboard.forms import FreezeForm, IocFilterForm
 from tiendo.dashboard.selectors import (
     BurnPoint,
+    PlanCard,
     bottlenecks,
     burn_up,
     heatmap,
     obstacles_over_time,
     overview_cards,
+    overview_figures,
     scorecards,
     upcoming,
 )
@@ -161,15 +163,20 @@ def _overview_page(
     request: HttpRequest, actor: Actor, f: Filters, freeze: Freeze | None = None
 ) -> HttpResponse:
     burn = _burn(f)
+    cards: list[PlanCard]
+    if f.form.plan:
+        summary, cards = status_summary(f.scope, f.as_of), []
+    else:
+        summary, cards = overview_figures(actor, f.scope, f.as_of, f.plans)
     context = _context(
         request,
         f,
-        summary=status_summary(f.scope, f.as_of),
+        summary=summary,
         burn=burn,
         burn_chart=_burn_chart(burn),
         upcoming=upcoming(f.scope, f.as_of)[:20],
         bottlenecks=bottlenecks(f.scope, f.as_of),
-        cards=overview_cards(actor, f.as_of, f.plans) if not f.form.plan else [],
+        cards=cards,
         **_freezing(actor, f, "tong-quan", freeze),
         **_frozen(request, actor, freeze, f),
     )

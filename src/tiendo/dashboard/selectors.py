@@ -32,6 +32,8 @@ from tiendo.status.selectors import (
     status_by,
     status_by_plan,
     status_counts,
+    status_overall_and_by_plan,
+    status_series,
     status_summary,
 )
 
@@ -58,12 +60,34 @@ def weekly_summary_for(actor: Actor) -> Notification | None:
 def overview_cards(actor: Actor, as_of: AsOf, only: Sequence[Plan] | None = None) -> list[PlanCard]:
     """Every plan the actor may read (of `only`, when given: a freeze's plans), issued by the
     cut-off, with figures from one query."""
+    plans = _readable_plans(actor, only)
+    summaries = status_by_plan(Scope(plans=plans, agency=figure_scope(actor).agency), as_of)
+    return _cards(plans, summaries)
+
+
+def overview_figures(
+    actor: Actor, scope: Scope, as_of: AsOf, only: Sequence[Plan] | None = None
+) -> tuple[Summary, list[PlanCard]]:
+    """The overview's summary for the page's scope and its plan cards (the actor's plans, of
+    `only` when given). When the page shows exactly the cards' plans in the actor's own figure
+    scope (no agency, kind or group chosen), one by-plan statement gives both."""
+    plans = _readable_plans(actor, only)
+    cards_scope = Scope(plans=plans, agency=figure_scope(actor).agency)
+    if scope == cards_scope:
+        summary, summaries = status_overall_and_by_plan(cards_scope, as_of)
+    else:
+        summary, summaries = status_summary(scope, as_of), status_by_plan(cards_scope, as_of)
+    return summary, _cards(plans, summaries)
+
+
+def _readable_plans(actor: Actor, only: Sequence[Plan] | None) -> list[Plan]:
     readable = plans_for_user(actor).prefetch_related("groups")
     if only is not None:
         readable = readable.filter(pk__in=[plan.pk for plan in only])
-    plans = list(readable)
-    scope = figure_scope(actor)
-    summaries = status_by_plan(Scope(plans=plans, agency=scope.agency), as_of)
+    return list(readable)
+
+
+def _cards(plans: list[Plan], summaries: dict[int, Summary]) -> list[PlanCard]:
     cards = []
     for plan in plans:
         summary = summaries.get(plan.pk)
@@ -101,12 +125,11 @@ def month_ends(first: dt.date, last: dt.date, limit: int = 24) -> list[dt.date]:
 
 
 def burn_up(scope: Scope, as_of: AsOf, since: dt.date) -> list[BurnPoint]:
-    """Items done and items assigned at each month's end: one as-of query per point."""
-    out = []
-    for day in month_ends(since, as_of.date):
-        counts = status_summary(scope, AsOf(day, as_of.known_at, as_of.due_soon_days)).all
-        out.append(BurnPoint(day, counts.done, counts.total))
-    return out
+    """Items done and items assigned at each month's end, all as known at K (one statement)."""
+    return [
+        BurnPoint(p.day, p.done, p.total)
+        for p in status_series(scope, as_of, month_ends(since, as_of.date))
+    ]
 
 
 def upcoming(scope: Scope, as_of: AsOf, days: int = 14, limit: int = 20) -> list[ItemStatus]:

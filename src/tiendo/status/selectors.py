@@ -21,6 +21,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
 from django.db.models import (
     Case,
+    Exists,
     F,
     FilteredRelation,
     OuterRef,
@@ -29,8 +30,10 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, Lead
 from django.utils import timezone
 
 from tiendo.agencies.models import Agency
@@ -269,11 +272,21 @@ def scoped_items(scope: Scope, as_of: AsOf) -> QuerySet[Item]:
     k_target, k_unit and k_product: an item corrected after K counts as it was known at K, and
     an item withdrawn by D (as known at K) does not count.
     """
-    # One filter() call: each call naming the revisions (a reverse relation) would join them
-    # once more.
-    conditions = Q(rev__id__isnull=False, plan_id__in=plans_issued(as_of)) & (
+    dated = Q(plan_id__in=plans_issued(as_of)) & (
         Q(rev__withdrawn_on__isnull=True) | Q(rev__withdrawn_on__gt=as_of.date)
     )
+    return _items_known_at(scope, as_of, dated)
+
+
+def _items_known_at(scope: Scope, as_of: AsOf, extra: Q | None = None) -> QuerySet[Item]:
+    """Items with a revision in force at K inside the scope (the lead agency's scope taken on
+    D), whatever their plan's issue date and withdrawal: scoped_items adds those for one D,
+    status_series for many."""
+    # One filter() call: each call naming the revisions (a reverse relation) would join them
+    # once more.
+    conditions = Q(rev__id__isnull=False)
+    if extra is not None:
+        conditions &= extra
     if scope.plan is not None:
         conditions &= Q(plan=scope.plan)
     if scope.plans is not None:
@@ -304,6 +317,7 @@ def scoped_items(scope: Scope, as_of: AsOf) -> QuerySet[Item]:
             k_target=F("rev__target"),
             k_unit=F("rev__unit"),
             k_product=F("rev__product_type"),
+            k_withdrawn_on=F("rev__withdrawn_on"),
         )
     )
     return items
@@ -434,12 +448,19 @@ def status_summary(scope: Scope, as_of: AsOf) -> Summary:
 
 def status_by_plan(scope: Scope, as_of: AsOf) -> dict[int, Summary]:
     """A Summary per plan with its per-group counts, from one SQL statement."""
+    return status_overall_and_by_plan(scope, as_of)[1]
+
+
+def status_overall_and_by_plan(scope: Scope, as_of: AsOf) -> tuple[Summary, dict[int, Summary]]:
+    """The scope's Summary (as status_summary gives it) and a Summary per plan, from one SQL
+    statement: a page showing both makes one pass over the items, not two."""
     per_plan: dict[int, list[tuple[tuple[Any, ...], str, str, int]]] = defaultdict(list)
     for (plan_id, kind, group_id), state, deadline_class, n in status_counts(
         scope, as_of, by=("plan_id", "kind", "group_id")
     ):
         per_plan[plan_id].append(((kind, group_id), state, deadline_class, n))
-    return {plan_id: _summarise(as_of, rows) for plan_id, rows in per_plan.items()}
+    overall = _summarise(as_of, [row for rows in per_plan.values() for row in rows])
+    return overall, {plan_id: _summarise(as_of, rows) for plan_id, rows in per_plan.items()}
 
 
 def _summarise(as_of: AsOf, rows: list[tuple[tuple[Any, ...], str, str, int]]) -> Summary:
@@ -475,6 +496,108 @@ def status_by(scope: Scope, as_of: AsOf, key: str) -> dict[Any, Counts]:
     return dict(result)
 
 
+@dataclass(frozen=True)
+class SeriesPoint:
+    """Items done and items counted on one cut-off day, as known at one K."""
+
+    day: dt.date
+    done: int
+    total: int
+
+
+def status_series(scope: Scope, as_of: AsOf, days: Sequence[dt.date]) -> list[SeriesPoint]:
+    """Done and total at each of the days (on or before D), all as known at as_of's K, from one
+    statement: equal, day by day, to status_summary(scope, AsOf(day, K)).
+
+    Each sent report stands from its valid day until the next report's (a window over the
+    item's reports, ordered as latest_updates orders them); an item counts from its plan's issue
+    date until its withdrawal, as known at K. A done report's interval, clipped to the item's,
+    adds one from its first day and removes one from its end, so the statement returns only how
+    many intervals start and end on each date (a few thousand rows at any scale) and the days
+    are sums over them. With an agency scope, days whose successions differ get a statement each
+    (which items the agency answers for moves with them).
+    """
+    days = sorted(set(days))
+    if not days:
+        return []
+    if max(days) > as_of.date:
+        raise ValueError("status_series reads days up to as_of.date only")
+    batches: dict[tuple[tuple[int, int], ...], list[dt.date]] = defaultdict(list)
+    for day in days:
+        links = (
+            primary_successor_map(day, known_at=as_of.known_at) if scope.agency is not None else {}
+        )
+        batches[tuple(sorted(links.items()))].append(day)
+    points: dict[dt.date, SeriesPoint] = {}
+    for batch in batches.values():
+        points.update(_series_batch(scope, AsOf(max(batch), as_of.known_at, 0), batch))
+    return [points[day] for day in days]
+
+
+def _series_batch(scope: Scope, as_of: AsOf, days: list[dt.date]) -> dict[dt.date, SeriesPoint]:
+    known_at = as_of.known_at
+    try:
+        columns = ("id", "plan_id", "k_withdrawn_on")
+        items_sql, items_params = (
+            _items_known_at(scope, as_of)
+            .values(*columns)
+            .order_by()
+            .query.sql_with_params()
+        )
+    except EmptyResultSet:
+        return {day: SeriesPoint(day, 0, 0) for day in days}
+    plans_sql, plans_params = (
+        PlanRevision.objects.filter(in_force_at(known_at, ""))
+        .values("plan_id", "issued_on")
+        .order_by()
+        .query.sql_with_params()
+    )
+    order = [F("valid_on").asc(), F("recorded_at").asc(), F("id").asc()]
+    updates_sql, updates_params = (
+        ProgressUpdate.objects.filter(
+            item_id__in=RawSQL("SELECT id FROM i", ()),
+            valid_on__lte=as_of.date,
+            recorded_at__lte=known_at,
+            is_contribution=False,
+        )
+        .annotate(
+            effective=effective_state(as_of),
+            next_on=Window(Lead("valid_on"), partition_by=[F("item_id")], order_by=order),
+        )
+        .values("item_id", "valid_on", "effective", "next_on")
+        .order_by()
+        .query.sql_with_params()
+    )
+    done = Lifecycle.DONE.value
+    sql = (
+        f"WITH i AS ({items_sql}), p AS ({plans_sql}), u AS ({updates_sql}),"
+        " t AS (SELECT p.issued_on AS s, i.k_withdrawn_on AS e"
+        " FROM i JOIN p ON p.plan_id = i.plan_id),"
+        " d AS (SELECT CASE WHEN u.valid_on >= p.issued_on THEN u.valid_on ELSE p.issued_on END"
+        " AS s, CASE WHEN u.next_on IS NULL THEN i.k_withdrawn_on"
+        " WHEN i.k_withdrawn_on IS NULL OR u.next_on < i.k_withdrawn_on THEN u.next_on"
+        " ELSE i.k_withdrawn_on END AS e"
+        " FROM u JOIN i ON i.id = u.item_id JOIN p ON p.plan_id = i.plan_id"
+        f" WHERE u.effective = '{done}')"
+        " SELECT 'ts', s, COUNT(*) FROM t WHERE e IS NULL OR s < e GROUP BY s"
+        " UNION ALL SELECT 'te', e, COUNT(*) FROM t WHERE s < e GROUP BY e"
+        " UNION ALL SELECT 'ds', s, COUNT(*) FROM d WHERE e IS NULL OR s < e GROUP BY s"
+        " UNION ALL SELECT 'de', e, COUNT(*) FROM d WHERE s < e GROUP BY e"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*items_params, *plans_params, *updates_params])
+        rows = cursor.fetchall()
+    edges: dict[str, list[tuple[dt.date, int]]] = defaultdict(list)
+    for edge, day, n in rows:
+        edges[edge].append((_as_date(day) or dt.date.min, int(n)))
+
+    def open_on(kind: str, day: dt.date) -> int:
+        started = sum(n for first, n in edges[f"{kind}s"] if first <= day)
+        return started - sum(n for end, n in edges[f"{kind}e"] if end <= day)
+
+    return {day: SeriesPoint(day, open_on("d", day), open_on("t", day)) for day in days}
+
+
 def done_item_ids(scope: Scope, as_of: AsOf) -> list[int]:
     """Ids of the items in scope that count as done at (D, K)."""
     try:
@@ -498,6 +621,39 @@ URGENCY_ORDER = (
 )
 
 
+def _deadline_window(
+    as_of: AsOf, deadline_classes: Sequence[str], deadline_until: dt.date | None
+) -> Q | None:
+    """A condition on the original deadline (as known at K) that every item of the asked
+    unfinished classes meets, so the statement works out the status of those items only (the
+    IOC's "upcoming" reads the next 14 days' deadlines, not the country). An item with an
+    extension decided by D and recorded by K is always kept: its deadline in force is another.
+    None when nothing narrows (a done or recurring class asked, overdue asked, or no class)."""
+    asked = set(deadline_classes)
+    if not asked and deadline_until is None:
+        return None
+    if asked - set(UNFINISHED_CLASSES):
+        return None
+    lowest = None if DeadlineClass.OVERDUE in asked or not asked else as_of.date
+    if lowest is None:
+        # Overdue reaches back to the first deadline: most items, no narrowing worth its cost.
+        return None
+    highest = deadline_until
+    if asked and DeadlineClass.IN_TIME not in asked:
+        due_soon_end = as_of.date + dt.timedelta(days=as_of.due_soon_days)
+        last = due_soon_end if DeadlineClass.DUE_SOON in asked else as_of.date - dt.timedelta(1)
+        highest = last if highest is None else min(highest, last)
+    window = Q(k_recurring=False, k_deadline__isnull=False)
+    if lowest is not None:
+        window &= Q(k_deadline__gte=lowest)
+    if highest is not None:
+        window &= Q(k_deadline__lte=highest)
+    extended = DeadlineChange.objects.filter(
+        item=OuterRef("pk"), decided_on__lte=as_of.date, recorded_at__lte=as_of.known_at
+    )
+    return window | Q(Exists(extended))
+
+
 def _status_rows_sql(
     scope: Scope,
     as_of: AsOf,
@@ -515,7 +671,11 @@ def _status_rows_sql(
     target_change = TargetChange.objects.filter(
         item=OuterRef("pk"), decided_on__lte=as_of.date, recorded_at__lte=as_of.known_at
     ).order_by("-decided_on", "-recorded_at", "-id")
-    items = scoped_items(scope, as_of).annotate(
+    items = scoped_items(scope, as_of)
+    window = _deadline_window(as_of, deadline_classes, deadline_until)
+    if window is not None:
+        items = items.filter(window)
+    items = items.annotate(
         percent_now=Subquery(latest_updates(as_of).values("percent")[:1]),
         target_now=Coalesce(Subquery(target_change.values("new_target")[:1]), F("k_target")),
     )
