@@ -34,3 +34,11 @@ FAST_HASHERS = [
 def _fast_password_hashing(settings: Any) -> None:
     """Argon2 is deliberately slow; tests that are not about hashing use a fast hasher."""
     settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+@pytest.fixture(autouse=True)
+def _figures_not_remembered(settings: Any) -> None:
+    """Tests reuse ids and fixed moments across their rolled-back databases, so remembered
+    figures would leak from one test into the next: the memo is off unless a test turns it on
+    (status/tests/test_memo.py, with its cache cleared)."""
+    settings.TIENDO_FIGURE_MEMO = False

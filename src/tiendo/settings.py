@@ -116,6 +116,10 @@ DATABASES = {
         env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'tiendo.sqlite3'}")
     )
 }
+# Long lists read through server-side cursors on PostgreSQL; a PgBouncer in transaction pooling
+# cannot keep them (docs/deploy.md).
+if env_bool("TIENDO_DB_NO_SERVER_CURSORS", False):
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # SQLite has no covering indexes: the engine's index is built there without INCLUDE columns.
 # HSTS preload (security.W021) means submitting the domain to the browsers' list: the decision of
@@ -192,6 +196,21 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # Programme-wide defaults that officials may change (domain.md §3: "sắp đến hạn" within N days).
 TIENDO_DUE_SOON_DAYS = env_int("TIENDO_DUE_SOON_DAYS", 3)
+
+# Figures whose facts have settled are remembered (status/memo.py): once no fact has been
+# recorded for TIENDO_FIGURE_SETTLE_SECONDS (longer than any write transaction takes), the
+# figures up to that moment can never change. Each app process keeps its own.
+TIENDO_FIGURE_MEMO = env_bool("TIENDO_FIGURE_MEMO", True)
+TIENDO_FIGURE_SETTLE_SECONDS = env_int("TIENDO_FIGURE_SETTLE_SECONDS", 300)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "figures": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "tiendo-figures",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": env_int("TIENDO_FIGURE_MEMO_ENTRIES", 5000)},
+    },
+}
 
 # E-mail: SMTP in production (TIENDO_EMAIL_HOST…); without a host, each message is written as
 # an .eml file in TIENDO_MAIL_DIR (var/mail under `make run`) and announced on the console.

@@ -220,9 +220,11 @@ def heatmap(plan: Plan, scope: Scope, as_of: AsOf) -> Heatmap:
         by=("lead_agency_id", "group_id"),
     )
     successors = primary_successor_map(as_of.date, known_at=as_of.known_at)
-    cells: dict[tuple[int, int], Counts] = defaultdict(Counts)
-    for (agency_id, group_id), state, deadline_class, n in rows:
-        cells[(successors.get(agency_id, agency_id), group_id)].add(state, deadline_class, n)
+    cells: dict[tuple[int, int | None], Counts] = defaultdict(Counts)
+    for key, state, deadline_class, n in rows:
+        lead: int = key[0]
+        group_id: int | None = key[1]
+        cells[(successors.get(lead, lead), group_id)].add(state, deadline_class, n)
     groups = list(plan.groups.all())
     agencies = Agency.objects.in_bulk({agency_id for agency_id, _ in cells})
     table = [

@@ -313,7 +313,12 @@ class ItemRevision(models.Model):
                 name="item_revision_one_in_force",
             ),
         ]
-        indexes = [models.Index(fields=["item", "recorded_at"])]
+        indexes = [
+            models.Index(fields=["item", "recorded_at"]),
+            # The last fact recorded by K (status/memo.py).
+            models.Index(fields=["recorded_at"], name="item_revision_recorded_idx"),
+            models.Index(fields=["superseded_at"], name="item_revision_superseded_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.item_id} từ {self.recorded_at:%d/%m/%Y %H:%M}"
@@ -335,7 +340,10 @@ class DeadlineChange(models.Model):
         verbose_name = "gia hạn"
         verbose_name_plural = "gia hạn"
         ordering = ["item", "decided_on", "recorded_at"]
-        indexes = [models.Index(fields=["item", "decided_on", "recorded_at"])]
+        indexes = [
+            models.Index(fields=["item", "decided_on", "recorded_at"]),
+            models.Index(fields=["recorded_at"], name="deadline_change_recorded_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"Gia hạn đến {self.new_deadline:%d/%m/%Y}"
@@ -365,6 +373,7 @@ class TargetChange(models.Model):
         verbose_name = "điều chỉnh chỉ tiêu"
         verbose_name_plural = "điều chỉnh chỉ tiêu"
         ordering = ["item", "decided_on", "recorded_at"]
+        indexes = [models.Index(fields=["recorded_at"], name="target_change_recorded_idx")]
 
     def __str__(self) -> str:
         return f"Chỉ tiêu mới {self.new_target}"

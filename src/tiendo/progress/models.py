@@ -237,6 +237,9 @@ class ProgressUpdate(models.Model):
                 condition=models.Q(is_contribution=False),
             ),
             models.Index(fields=["period", "agency"], name="update_period_agency_idx"),
+            # The last fact recorded by K (status/memo.py): each read is the end of an index.
+            models.Index(fields=["recorded_at"], name="update_recorded_idx"),
+            models.Index(fields=["reviewed_at"], name="update_reviewed_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
@@ -48,6 +48,9 @@ from tiendo.plans.models import (
     TaskGroup,
 )
 from tiendo.progress.models import Decision, Lifecycle, ProgressUpdate
+from tiendo.status.memo import Rows, remembered, settled_known_at
+
+T = TypeVar("T")
 
 
 class DeadlineClass(models.TextChoices):
@@ -416,28 +419,74 @@ def _classified_sql(
     ]
 
 
-def status_counts(
-    scope: Scope, as_of: AsOf, by: Sequence[str] = ()
-) -> list[tuple[tuple[Any, ...], str, str, int]]:
-    """(key values, state, deadline class, count) rows, grouped in SQL by the given keys."""
+def _settled(as_of: AsOf) -> tuple[AsOf, bool]:
+    """as_of with K' for K when its figures have settled (status/memo.py): the same figures,
+    from a statement whose rows can be remembered."""
+    settled = settled_known_at(as_of.known_at)
+    if settled is None:
+        return as_of, False
+    return replace(as_of, known_at=settled), True
+
+
+def _rows(sql: str, params: Sequence[Any], settled: bool) -> Rows:
+    return _remember(sql, params, settled, lambda: _fetch(sql, params))
+
+
+def _fetch(sql: str, params: Sequence[Any]) -> Rows:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [tuple(row) for row in cursor.fetchall()]
+
+
+def _remember(sql: str, params: Sequence[Any], settled: bool, compute: Callable[[], T]) -> T:
+    return remembered(sql, params, compute) if settled else compute()
+
+
+CountRows = list[tuple[tuple[Any, ...], str, str, int]]
+
+
+@dataclass(frozen=True)
+class _Counting:
+    """The statement counting a scope at (D, K') grouped by keys, and whether K' has settled."""
+
+    sql: str
+    params: list[Any]
+    settled: bool
+    width: int
+
+    def rows(self) -> CountRows:
+        return _remember(self.sql, self.params, self.settled, self.fetch)
+
+    def fetch(self) -> CountRows:
+        n = self.width
+        return [
+            (tuple(row[:n]), row[n], row[n + 1], int(row[n + 2]))
+            for row in _fetch(self.sql, self.params)
+        ]
+
+
+def _counting(scope: Scope, as_of: AsOf, by: Sequence[str]) -> _Counting | None:
     unknown = set(by) - set(GROUP_KEYS)
     if unknown:
         raise ValueError(f"cannot group by {sorted(unknown)}")
     keys = [GROUP_COLUMNS[key] for key in by]
+    as_of, settled = _settled(as_of)
     try:
         classified, params = _classified_sql(scoped_items(scope, as_of), as_of, keys or ["id"])
     except EmptyResultSet:  # e.g. an empty list of plans: nothing to count
-        return []
+        return None
     key_sql = "".join(f"c.{key}, " for key in keys)
     sql = (
         f"SELECT {key_sql}c.state, c.deadline_class, COUNT(*) FROM ({classified}) c"
         f" GROUP BY {key_sql}c.state, c.deadline_class"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    n = len(keys)
-    return [(tuple(row[:n]), row[n], row[n + 1], int(row[n + 2])) for row in rows]
+    return _Counting(sql, params, settled, len(keys))
+
+
+def status_counts(scope: Scope, as_of: AsOf, by: Sequence[str] = ()) -> CountRows:
+    """(key values, state, deadline class, count) rows, grouped in SQL by the given keys."""
+    counting = _counting(scope, as_of, by)
+    return counting.rows() if counting is not None else []
 
 
 def status_summary(scope: Scope, as_of: AsOf) -> Summary:
@@ -453,14 +502,25 @@ def status_by_plan(scope: Scope, as_of: AsOf) -> dict[int, Summary]:
 
 def status_overall_and_by_plan(scope: Scope, as_of: AsOf) -> tuple[Summary, dict[int, Summary]]:
     """The scope's Summary (as status_summary gives it) and a Summary per plan, from one SQL
-    statement: a page showing both makes one pass over the items, not two."""
-    per_plan: dict[int, list[tuple[tuple[Any, ...], str, str, int]]] = defaultdict(list)
-    for (plan_id, kind, group_id), state, deadline_class, n in status_counts(
-        scope, as_of, by=("plan_id", "kind", "group_id")
-    ):
-        per_plan[plan_id].append(((kind, group_id), state, deadline_class, n))
-    overall = _summarise(as_of, [row for rows in per_plan.values() for row in rows])
-    return overall, {plan_id: _summarise(as_of, rows) for plan_id, rows in per_plan.items()}
+    statement: a page showing both makes one pass over the items, not two. Settled, the
+    summaries themselves are remembered (the country's rows take longer to add up than to read)."""
+    counting = _counting(scope, as_of, ("plan_id", "kind", "group_id"))
+    if counting is None:
+        return _summarise(as_of, []), {}
+
+    def summarise() -> tuple[Summary, dict[int, Summary]]:
+        per_plan: dict[int, CountRows] = defaultdict(list)
+        for (plan_id, kind, group_id), state, deadline_class, n in counting.fetch():
+            per_plan[plan_id].append(((kind, group_id), state, deadline_class, n))
+        overall = _summarise(as_of, [row for rows in per_plan.values() for row in rows])
+        return overall, {plan_id: _summarise(as_of, rows) for plan_id, rows in per_plan.items()}
+
+    sql = f"{counting.sql} -- summaries by plan"
+    overall, per_plan = _remember(sql, counting.params, counting.settled, summarise)
+    # A remembered copy was made for another request's K (the same figures): this page's own.
+    for summary in (overall, *per_plan.values()):
+        summary.as_of = as_of
+    return overall, per_plan
 
 
 def _summarise(as_of: AsOf, rows: list[tuple[tuple[Any, ...], str, str, int]]) -> Summary:
@@ -522,6 +582,7 @@ def status_series(scope: Scope, as_of: AsOf, days: Sequence[dt.date]) -> list[Se
         return []
     if max(days) > as_of.date:
         raise ValueError("status_series reads days up to as_of.date only")
+    as_of, settled = _settled(as_of)
     batches: dict[tuple[tuple[int, int], ...], list[dt.date]] = defaultdict(list)
     for day in days:
         links = (
@@ -530,19 +591,18 @@ def status_series(scope: Scope, as_of: AsOf, days: Sequence[dt.date]) -> list[Se
         batches[tuple(sorted(links.items()))].append(day)
     points: dict[dt.date, SeriesPoint] = {}
     for batch in batches.values():
-        points.update(_series_batch(scope, AsOf(max(batch), as_of.known_at, 0), batch))
+        points.update(_series_batch(scope, AsOf(max(batch), as_of.known_at, 0), batch, settled))
     return [points[day] for day in days]
 
 
-def _series_batch(scope: Scope, as_of: AsOf, days: list[dt.date]) -> dict[dt.date, SeriesPoint]:
+def _series_batch(
+    scope: Scope, as_of: AsOf, days: list[dt.date], settled: bool
+) -> dict[dt.date, SeriesPoint]:
     known_at = as_of.known_at
     try:
         columns = ("id", "plan_id", "k_withdrawn_on")
         items_sql, items_params = (
-            _items_known_at(scope, as_of)
-            .values(*columns)
-            .order_by()
-            .query.sql_with_params()
+            _items_known_at(scope, as_of).values(*columns).order_by().query.sql_with_params()
         )
     except EmptyResultSet:
         return {day: SeriesPoint(day, 0, 0) for day in days}
@@ -584,9 +644,7 @@ def _series_batch(scope: Scope, as_of: AsOf, days: list[dt.date]) -> dict[dt.dat
         " UNION ALL SELECT 'ds', s, COUNT(*) FROM d WHERE e IS NULL OR s < e GROUP BY s"
         " UNION ALL SELECT 'de', e, COUNT(*) FROM d WHERE s < e GROUP BY e"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*items_params, *plans_params, *updates_params])
-        rows = cursor.fetchall()
+    rows = _rows(sql, [*items_params, *plans_params, *updates_params], settled)
     edges: dict[str, list[tuple[dt.date, int]]] = defaultdict(list)
     for edge, day, n in rows:
         edges[edge].append((_as_date(day) or dt.date.min, int(n)))
@@ -753,6 +811,7 @@ def item_statuses(
     """The items behind a figure, each with its status at the cut-off, in plan order (or by
     deadline, soonest first; or by urgency, see URGENCY_ORDER). limit and offset page the
     ordered list in SQL."""
+    as_of, settled = _settled(as_of)
     try:
         sql, params = _status_rows_sql(
             scope,
@@ -766,9 +825,7 @@ def item_statuses(
         )
     except EmptyResultSet:
         return []
-    with connection.cursor() as cursor:
-        cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
-        rows = cursor.fetchall()
+    rows = _rows(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset], settled)
     return _to_statuses(
         rows, primary_successor_map(as_of.date, known_at=as_of.known_at), as_of.known_at
     )
@@ -785,7 +842,8 @@ def iter_item_statuses(
     by_deadline: bool = False,
     by_urgency: bool = False,
 ) -> Iterator[list[ItemStatus]]:
-    """Every item in scope, in chunks, from one statement (memory stays bounded at any scale)."""
+    """Every item in scope, in chunks, from one statement (memory stays bounded at any scale:
+    the rows come from the database a chunk at a time)."""
     try:
         sql, params = _status_rows_sql(
             scope,
@@ -799,7 +857,9 @@ def iter_item_statuses(
     except EmptyResultSet:
         return
     successors = primary_successor_map(as_of.date, known_at=as_of.known_at)
-    with connection.cursor() as cursor:
+    # A server-side cursor on PostgreSQL: a client-side one holds the whole result in libpq
+    # however little fetchmany takes (the national annexes list hundreds of thousands of rows).
+    with connection.chunked_cursor() as cursor:
         cursor.execute(sql, params)
         while rows := cursor.fetchmany(chunk):
             yield _to_statuses(rows, successors, as_of.known_at)

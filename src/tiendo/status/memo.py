@@ -1,0 +1,127 @@
+"""Figures remembered once their facts have settled: a past (D, K) gives the same rows forever.
+
+Every fact a figure reads carries the moment it was recorded (reports sent and reviewed,
+extensions, target changes, item and plan revisions and their replacement, succession links), and
+the engine ignores what was recorded after K. So the figures at (D, K) equal those at (D, K'),
+where K' is the last moment at or before K at which any such fact was recorded (`last_fact_at`):
+nothing the engine reads happened between K' and K. Once K' is older than the longest write can
+take (TIENDO_FIGURE_SETTLE_SECONDS: a transaction still open could hold a fact stamped before
+K'), the figures at (D, K') can never change, and the engine runs its statements with K' in
+place of K and remembers their rows under the statement itself (its text and parameters, the
+database and RULES_VERSION): the key names everything the rows depend on, so nothing has to be
+invalidated by hand; a new fact moves K' and with it the key. K = now is the same case: while no
+fact has been recorded for the settle time, "now" is K' and the page is served from memory.
+
+Services record every fact at the moment they write it. Only the sample loader and data
+migrations write moments in the past; they run before the app processes start (`make run`,
+docs/deploy.md), and each process keeps its own memory, so none of them holds rows from before.
+
+Only rows are kept (counts and item ids with their status); items, agencies and names are read
+fresh, so a corrected title shows at once. A rule change (what a state or a deadline class means)
+changes RULES_VERSION. The cache is Django's, alias "figures" (settings.CACHES).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar, cast
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection, models
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from tiendo.agencies.models import AgencySuccession
+from tiendo.plans.models import DeadlineChange, ItemRevision, PlanRevision, TargetChange
+from tiendo.progress.models import ProgressUpdate
+
+# Bump when a rule that makes figures from facts changes: every remembered row is then unused.
+RULES_VERSION = "2026-12-03"
+
+# Every moment column the engine compares with K. A column missing here would make K' too early
+# and a figure wrong (status/tests/test_memo.py compares the engine at K and at K').
+FACT_TIMES: tuple[tuple[type[models.Model], str], ...] = (
+    (ProgressUpdate, "recorded_at"),
+    (ProgressUpdate, "reviewed_at"),
+    (ItemRevision, "recorded_at"),
+    (ItemRevision, "superseded_at"),
+    (PlanRevision, "recorded_at"),
+    (PlanRevision, "superseded_at"),
+    (DeadlineChange, "recorded_at"),
+    (TargetChange, "recorded_at"),
+    (AgencySuccession, "recorded_at"),
+    (AgencySuccession, "superseded_at"),
+)
+
+Rows = list[tuple[Any, ...]]
+T = TypeVar("T")
+
+
+def last_fact_at(known_at: dt.datetime) -> dt.datetime | None:
+    """The last moment at or before K at which a fact the figures read was recorded (None: no
+    fact at all). One statement; each part reads the end of an index."""
+    q = connection.ops.quote_name
+    parts = [
+        f"SELECT MAX({q(column)}) AS m FROM {q(model._meta.db_table)} WHERE {q(column)} <= %s"  # noqa: S608
+        for model, column in FACT_TIMES
+    ]
+    moment = connection.ops.adapt_datetimefield_value(known_at)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT MAX(m) FROM ({' UNION ALL '.join(parts)}) t",  # noqa: S608
+            [moment] * len(parts),
+        )
+        row = cursor.fetchone()
+    return _as_moment(row[0] if row else None)
+
+
+def settled_known_at(known_at: dt.datetime) -> dt.datetime | None:
+    """K' for this K when the figures at (D, K) can no longer change, else None (the memo is
+    off, no fact yet, or the last fact is too recent: a write may still be committing)."""
+    if not settings.TIENDO_FIGURE_MEMO:
+        return None
+    last = _last_fact_at_once(known_at, str(connection.settings_dict["NAME"]))
+    settle = dt.timedelta(seconds=settings.TIENDO_FIGURE_SETTLE_SECONDS)
+    if last is None or last > timezone.now() - settle:
+        return None
+    return last
+
+
+@functools.lru_cache(maxsize=16)
+def _last_fact_at_once(known_at: dt.datetime, database: str) -> dt.datetime | None:
+    """A page asks for the same K several times (summary, burn-up, lists): K' is read once."""
+    return last_fact_at(known_at)
+
+
+def remembered(sql: str, params: Sequence[Any], run: Callable[[], T]) -> T:
+    """What a statement built for a settled K' gives (its rows, or what they add up to): from
+    memory, or worked out once and kept."""
+    key = _key(sql, params)
+    cache = caches["figures"]
+    missing = object()
+    value = cache.get(key, missing)
+    if value is missing:
+        value = run()
+        cache.set(key, value, timeout=None)
+    return cast(T, value)
+
+
+def _key(sql: str, params: Sequence[Any]) -> str:
+    source = "\x1f".join(
+        [RULES_VERSION, connection.vendor, str(connection.settings_dict["NAME"]), sql, repr(params)]
+    )
+    return "figures:" + hashlib.sha256(source.encode()).hexdigest()
+
+
+def _as_moment(value: Any) -> dt.datetime | None:
+    """MAX over a UNION comes back as a datetime on PostgreSQL and as text on SQLite (UTC)."""
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    moment = parse_datetime(str(value))
+    if moment is None:
+        raise ValueError(f"not a moment: {value!r}")
+    return timezone.make_aware(moment, dt.UTC) if timezone.is_naive(moment) else moment
