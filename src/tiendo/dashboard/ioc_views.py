@@ -54,6 +54,7 @@ from tiendo.meetings.services import freeze_create
 from tiendo.plans.models import ItemKind, Plan
 from tiendo.readmodels.reporting import recommendations_by_addressee
 from tiendo.readmodels.scope import figure_scope
+from tiendo.status.memo import latest_fact
 from tiendo.status.selectors import AsOf, Scope, item_statuses, status_summary
 
 # The wall screen fetches fresh figures this often (seconds).
@@ -108,6 +109,8 @@ def _context(request: HttpRequest, f: Filters, **extra: Any) -> dict[str, Any]:
         "asof_q": f.form.asof_query(),
         "known_at_asked": f.form.known_at(),
         "computed_at": timezone.now(),
+        # The figures are those of the last fact recorded by K: the page says when that was.
+        "last_fact": latest_fact(f.as_of.known_at),
         **extra,
     }
 

@@ -84,16 +84,21 @@ def settled_known_at(known_at: dt.datetime) -> dt.datetime | None:
     off, no fact yet, or the last fact is too recent: a write may still be committing)."""
     if not settings.TIENDO_FIGURE_MEMO:
         return None
-    last = _last_fact_at_once(known_at, str(connection.settings_dict["NAME"]))
+    last = latest_fact(known_at)
     settle = dt.timedelta(seconds=settings.TIENDO_FIGURE_SETTLE_SECONDS)
     if last is None or last > timezone.now() - settle:
         return None
     return last
 
 
+def latest_fact(known_at: dt.datetime) -> dt.datetime | None:
+    """last_fact_at, read once per K: a page asks for the same K several times (its stamp,
+    summary, burn-up, lists)."""
+    return _last_fact_at_once(known_at, str(connection.settings_dict["NAME"]))
+
+
 @functools.lru_cache(maxsize=16)
 def _last_fact_at_once(known_at: dt.datetime, database: str) -> dt.datetime | None:
-    """A page asks for the same K several times (summary, burn-up, lists): K' is read once."""
     return last_fact_at(known_at)
 
 
