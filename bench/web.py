@@ -154,6 +154,7 @@ class Part:
 class Measured:
     page: Page
     lone: list[float] = field(default_factory=list)  # seconds per lone request
+    first: list[float] = field(default_factory=list)  # each worker's first request (memo empty)
     failure: str = ""  # why the lone requests stopped (a timeout), if they did
     size: int = 0
     items: str = ""  # the page's "total items" tile
@@ -454,12 +455,21 @@ def checked(port: int, page: Page) -> bytes:
     return body
 
 
-def warm_up(port: int, page: Page, workers: int) -> None:
+def warm_up(port: int, page: Page, workers: int) -> list[float]:
     """Every worker serves the page twice (imports, templates, its database connection): two
-    rounds of one request per worker, the second only if the first did not time out."""
+    rounds of one request per worker, the second only if the first did not time out. Returns
+    the first round's seconds: each worker's first request, its figures computed from raw facts
+    (every process remembers settled figures on its own, docs/architecture.md)."""
+
+    def timed(_: int) -> float:
+        begin = time.perf_counter()
+        checked(port, page)
+        return time.perf_counter() - begin
+
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
-        for _ in range(2):
-            list(pool.map(lambda _: checked(port, page), range(workers)))
+        first = list(pool.map(timed, range(workers)))
+        list(pool.map(timed, range(workers)))
+    return first
 
 
 def lone(port: int, result: Measured) -> bytes:
@@ -754,6 +764,14 @@ def section(
     ]
     notes = [wrap.fill(breakdown(r)) for r in results if r.page.key in OVERVIEW_KEYS]
     notes += [
+        wrap.fill(
+            f"- {r.page.what}, each worker's first request (its figures computed from raw facts,"
+            f" nothing remembered yet): {', '.join(f'{1000 * t:,.0f}' for t in r.first)} ms."
+        )
+        for r in results
+        if r.first and r.page.key in OVERVIEW_KEYS
+    ]
+    notes += [
         wrap.fill(f"- {r.page.what}: {r.failure}.")
         for r in results
         if r.failure and r.page.key not in OVERVIEW_KEYS
@@ -766,7 +784,10 @@ def section(
         " for a busy worker; a request still running when the run ends is not counted, so a page"
         " slower than the run completes none (no ratio then). Floor: the login page, a plain GET"
         " through the same server, middleware and template engine, without data; the static file"
-        " (WhiteNoise, answered before sessions and views) is the server's own floor. Ratios:"
+        " (WhiteNoise, answered before sessions and views) is the server's own floor. The data"
+        " records no new fact while measured, so after its first request each worker serves the"
+        " overview's settled figures from memory (status/memo.py): the table is that hot path;"
+        " the first requests are given apart. Ratios:"
         " page / floor for the median alone, floor / page for requests per second. Items: the"
         " page's total tile. The breakdown runs in the benchmark's own process: the whole request"
         " through Django's test client with its SQL statements counted and timed, then the view"
@@ -836,7 +857,7 @@ def measure(args: argparse.Namespace, url: str) -> str:
             versions = f"{version}, {wrk_version()}"
             for result in results:
                 try:
-                    warm_up(port, result.page, args.workers)
+                    result.first = warm_up(port, result.page, args.workers)
                 except TimedOut as error:
                     result.failure = f"warming up: {error}"
                 else:

@@ -208,7 +208,7 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "tiendo-figures",
         "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": env_int("TIENDO_FIGURE_MEMO_ENTRIES", 5000)},
+        "OPTIONS": {"MAX_ENTRIES": env_int("TIENDO_FIGURE_MEMO_ENTRIES", 500)},
     },
 }
 

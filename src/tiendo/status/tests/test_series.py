@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import time_machine
 
-from tiendo.plans.models import ItemKind
+from tiendo.plans.models import Item, ItemKind
 from tiendo.plans.services import item_upsert
 from tiendo.progress.models import Decision, Lifecycle
 from tiendo.progress.services import update_record
@@ -74,22 +74,27 @@ def test_each_day_of_the_series_equals_that_days_summary(seed: int) -> None:
     assert compared > 100
 
 
+def withdraw(item: Item, on: dt.date, *, recorded: dt.datetime) -> None:
+    """The item withdrawn from its plan from `on`, through the item service, at `recorded`."""
+    with time_machine.travel(recorded, tick=False):
+        item_upsert(
+            plan=item.plan,
+            kind=item.kind,
+            code=item.code,
+            title=item.title,
+            lead_agency=item.lead_agency,
+            deadline=item.deadline,
+            target=item.target,
+            withdrawn_on=on,
+        )
+
+
 def test_the_series_sees_withdrawal_issue_date_and_a_confirmation_after_k() -> None:
     province = make_agency("UBND tỉnh thử")
     plan = make_plan(province, issued_on=dt.date(2024, 2, 10), recorded_at=at(dt.date(2024, 2, 1)))
     kept = make_item(plan, recorded_at=at(dt.date(2024, 2, 1)))
     withdrawn = make_item(plan, recorded_at=at(dt.date(2024, 2, 1)))
-    with time_machine.travel(at(dt.date(2024, 4, 2)), tick=False):
-        item_upsert(
-            plan=plan,
-            kind=withdrawn.kind,
-            code=withdrawn.code,
-            title=withdrawn.title,
-            lead_agency=withdrawn.lead_agency,
-            deadline=withdrawn.deadline,
-            target=withdrawn.target,
-            withdrawn_on=dt.date(2024, 4, 1),
-        )
+    withdraw(withdrawn, dt.date(2024, 4, 1), recorded=at(dt.date(2024, 4, 2)))
     update_record(
         item=kept,
         valid_on=dt.date(2024, 1, 20),  # before the plan was issued: counts from its issue
@@ -137,17 +142,7 @@ def test_same_day_reports_later_reports_returns_and_withdrawal_of_a_done_item() 
     report(same_day, dt.date(2024, 3, 10), Lifecycle.IN_PROGRESS, dt.date(2024, 3, 12), "")
     # Done, then withdrawn from the plan on 15/4: neither done nor counted from then.
     report(withdrawn, dt.date(2024, 3, 5), Lifecycle.DONE, dt.date(2024, 3, 5), Decision.CONFIRMED)
-    with time_machine.travel(at(dt.date(2024, 4, 16)), tick=False):
-        item_upsert(
-            plan=plan,
-            kind=withdrawn.kind,
-            code=withdrawn.code,
-            title=withdrawn.title,
-            lead_agency=withdrawn.lead_agency,
-            deadline=withdrawn.deadline,
-            target=withdrawn.target,
-            withdrawn_on=dt.date(2024, 4, 15),
-        )
+    withdraw(withdrawn, dt.date(2024, 4, 15), recorded=at(dt.date(2024, 4, 16)))
     # Done in February, then reported back in progress in March.
     report(undone, dt.date(2024, 2, 20), Lifecycle.DONE, dt.date(2024, 2, 20), Decision.CONFIRMED)
     report(undone, dt.date(2024, 3, 20), Lifecycle.IN_PROGRESS, dt.date(2024, 3, 20), "")
