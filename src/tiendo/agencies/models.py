@@ -42,6 +42,11 @@ class Agency(models.Model):
     # Materialised path of ancestor ids ("/1/7/42/"): subtree scoping is one indexed prefix
     # match instead of a recursive query. Written only by the agency services.
     path = models.CharField("đường dẫn cây", max_length=255, editable=False, db_index=True)
+    # When the body took its place in the tree (created or moved): a figure scoped by subtree
+    # reads the paths, so remembered figures count this moment as a fact (status/memo.py).
+    path_changed_at = models.DateTimeField(
+        "thời điểm đổi vị trí trong cây", null=True, blank=True, editable=False, db_index=True
+    )
     valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
     valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
 

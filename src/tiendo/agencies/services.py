@@ -53,8 +53,10 @@ def agency_upsert(
     if agency.path != path:
         if agency.path != "/pending/":
             _rewrite_subtree_paths(old=agency.path, new=path)
-        agency.path = path
-        Agency.objects.filter(pk=agency.pk).update(path=path)
+        agency.path, agency.path_changed_at = path, timezone.now()
+        Agency.objects.filter(pk=agency.pk).update(
+            path=path, path_changed_at=agency.path_changed_at
+        )
     what = f"cơ quan {agency.code} – {agency.name}"
     audit_saved(
         actor=actor,

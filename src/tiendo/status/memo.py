@@ -35,7 +35,7 @@ from django.db import connection, models
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from tiendo.agencies.models import AgencySuccession
+from tiendo.agencies.models import Agency, AgencySuccession
 from tiendo.plans.models import DeadlineChange, ItemRevision, PlanRevision, TargetChange
 from tiendo.progress.models import ProgressUpdate
 
@@ -55,6 +55,9 @@ FACT_TIMES: tuple[tuple[type[models.Model], str], ...] = (
     (TargetChange, "recorded_at"),
     (AgencySuccession, "recorded_at"),
     (AgencySuccession, "superseded_at"),
+    # Not compared with K (the tree is not kept as history), but a move changes which items a
+    # subtree's figures count: it must move K' too, or a figure as known now would stay old.
+    (Agency, "path_changed_at"),
 )
 
 Rows = list[tuple[Any, ...]]

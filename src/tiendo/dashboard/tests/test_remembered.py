@@ -15,6 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tiendo.agencies.models import Agency
 from tiendo.progress.models import Decision, Lifecycle
 from tiendo.progress.services import update_record
 from tiendo.testing import at, make_agency, make_item, make_plan
@@ -45,6 +46,7 @@ def test_the_second_view_comes_from_memory_and_says_when_the_last_fact_was(
         decision=Decision.CONFIRMED,
         reviewed_at=at(dt.date(2024, 2, 3), 10),
     )
+    Agency.objects.update(path_changed_at=at(dt.date(2024, 1, 1)))  # set-up: placed long ago
     client.force_login(User.objects.create_superuser("ioc", "", "x"))
 
     def view() -> tuple[str, int]:

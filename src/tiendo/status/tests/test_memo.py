@@ -15,6 +15,8 @@ from django.db import connection, models
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tiendo.agencies.models import Agency
+from tiendo.agencies.services import agency_upsert
 from tiendo.plans.models import ItemKind
 from tiendo.progress.models import Decision, Lifecycle
 from tiendo.progress.services import update_record
@@ -33,6 +35,11 @@ def remembering(settings: Any) -> Any:
     caches["figures"].clear()
     yield caches["figures"]
     caches["figures"].clear()
+
+
+def settle_tree() -> None:
+    """Test set-up only: the agencies made for the test took their place in the tree long ago."""
+    Agency.objects.update(path_changed_at=at(dt.date(2024, 1, 1)))
 
 
 def recorded_moments(rng: random.Random, per_column: int = 3) -> list[dt.datetime]:
@@ -109,6 +116,7 @@ def test_settled_figures_are_remembered_and_a_new_fact_is_never_missed(rememberi
         recorded_at=at(dt.date(2024, 2, 2)),
         decision=Decision.CONFIRMED,
     )
+    settle_tree()
     scope = Scope(plan=plan)
     day = dt.date(2024, 3, 31)
 
@@ -152,8 +160,31 @@ def test_the_memo_is_off_when_turned_off(remembering: Any, settings: Any) -> Non
     settings.TIENDO_FIGURE_MEMO = False
     plan = make_plan(make_agency("UBND tỉnh thử"), recorded_at=at(dt.date(2024, 1, 5)))
     make_item(plan, recorded_at=at(dt.date(2024, 1, 5)))
+    settle_tree()
     assert memo.settled_known_at(timezone.now()) is None
     for _ in range(2):
         with CaptureQueriesContext(connection) as queries:
             assert status_summary(Scope(plan=plan), AsOf.make(dt.date(2024, 3, 31))).all.total == 1
         assert any("COUNT(*)" in q["sql"] for q in queries)
+
+
+def test_a_body_moved_into_the_subtree_counts_at_once(remembering: Any) -> None:
+    province = make_agency("UBND tỉnh thử")
+    health = make_agency("Sở Y tế", parent=province)
+    elsewhere = make_agency("UBND tỉnh khác")
+    moved = make_agency("Trung tâm Công nghệ thông tin", parent=elsewhere)
+    plan = make_plan(province, recorded_at=at(dt.date(2024, 1, 5)))
+    make_item(plan, lead=health, recorded_at=at(dt.date(2024, 1, 5)))
+    make_item(plan, lead=moved, recorded_at=at(dt.date(2024, 1, 5)))
+    settle_tree()
+    scope = Scope(plan=plan, agency=province)
+
+    def total() -> int:
+        return status_summary(scope, AsOf.make(dt.date(2024, 3, 31))).all.total
+
+    assert total() == 1
+    assert total() == 1  # now from memory
+    agency_upsert(code=moved.code, name=moved.name, kind=moved.kind, parent=province)
+    assert total() == 2  # the move is the latest fact: not settled, counted live
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=6), tick=False):
+        assert total() == 2  # settled again, under the move's moment
