@@ -95,8 +95,12 @@ def settled_known_at(known_at: dt.datetime) -> dt.datetime | None:
 
 
 def latest_fact(known_at: dt.datetime) -> dt.datetime | None:
-    """last_fact_at, read once per K: a page asks for the same K several times (its stamp,
-    summary, burn-up, lists)."""
+    """last_fact_at, read once for a K older than the settle time (nothing recorded by such a K
+    can still arrive); a recent K is read each time, since a fact stamped before it may have
+    been committed since."""
+    settle = dt.timedelta(seconds=settings.TIENDO_FIGURE_SETTLE_SECONDS)
+    if known_at > timezone.now() - settle:
+        return last_fact_at(known_at)
     return _last_fact_at_once(known_at, str(connection.settings_dict["NAME"]))
 
 
