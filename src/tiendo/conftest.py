@@ -40,5 +40,23 @@ def _fast_password_hashing(settings: Any) -> None:
 def _figures_not_remembered(settings: Any) -> None:
     """Tests reuse ids and fixed moments across their rolled-back databases, so remembered
     figures would leak from one test into the next: the memo is off unless a test turns it on
-    (status/tests/test_memo.py, with its cache cleared)."""
+    (the `remembering` fixture)."""
     settings.TIENDO_FIGURE_MEMO = False
+
+
+@pytest.fixture
+def remembering(settings: Any) -> Any:
+    """The memo on, its cache empty, and the clock an hour ahead and still: whatever other
+    tests committed (the session's sample) has settled, and each test's own new facts have not."""
+    import datetime as dt
+
+    import time_machine
+    from django.core.cache import caches
+    from django.utils import timezone
+
+    settings.TIENDO_FIGURE_MEMO = True
+    settings.TIENDO_FIGURE_SETTLE_SECONDS = 300
+    caches["figures"].clear()
+    with time_machine.travel(timezone.now() + dt.timedelta(hours=1), tick=False):
+        yield caches["figures"]
+    caches["figures"].clear()

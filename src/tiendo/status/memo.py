@@ -17,7 +17,14 @@ migrations write moments in the past; they run before the app processes start (`
 docs/deploy.md), and each process keeps its own memory, so none of them holds rows from before.
 
 Only rows are kept (counts and item ids with their status); items, agencies and names are read
-fresh, so a corrected title shows at once. A rule change (what a state or a deadline class means)
+fresh, so a corrected title shows at once.
+
+Counting rows also move (selectors._additive): the rows at K2 are the rows at K1, less what the
+items with a fact between K1 and K2 gave at K1, plus what they give at K2 (`changed_between`
+names them), as every count is a sum over items. Each counting statement keeps its latest
+settled rows beside the exact ones (`line`), so when K' moves (a new fact settles, or K = now
+while facts are still arriving) its rows come from the last ones and a few items, not from the
+country's. A rule change (what a state or a deadline class means)
 changes RULES_VERSION. The cache is Django's, alias "figures" (settings.CACHES).
 """
 
@@ -27,6 +34,7 @@ import datetime as dt
 import functools
 import hashlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from django.conf import settings
@@ -60,8 +68,32 @@ FACT_TIMES: tuple[tuple[type[models.Model], str], ...] = (
     (Agency, "path_changed_at"),
 )
 
+# What each fact is about: an item, a plan (all its items), or the agency tree (which items an
+# agency's scope holds). Every table of FACT_TIMES is named here (checked below).
+FACT_SUBJECTS: dict[type[models.Model], str | None] = {
+    ProgressUpdate: "item_id",
+    ItemRevision: "item_id",
+    DeadlineChange: "item_id",
+    TargetChange: "item_id",
+    PlanRevision: "plan_id",
+    AgencySuccession: None,
+    Agency: None,
+}
+if {model for model, _ in FACT_TIMES} != set(FACT_SUBJECTS):  # pragma: no cover
+    raise RuntimeError("every table of FACT_TIMES needs its subject in FACT_SUBJECTS")
+
 Rows = list[tuple[Any, ...]]
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What facts recorded in a span of moments are about."""
+
+    item_ids: frozenset[int]
+    plan_ids: frozenset[int]
+    # A succession or a body's place in the tree: which items an agency's scope holds may differ.
+    agencies: bool
 
 
 def last_fact_at(known_at: dt.datetime) -> dt.datetime | None:
@@ -80,6 +112,37 @@ def last_fact_at(known_at: dt.datetime) -> dt.datetime | None:
         )
         row = cursor.fetchone()
     return _as_moment(row[0] if row else None)
+
+
+def changed_between(first: dt.datetime, last: dt.datetime) -> Changes:
+    """The items, plans and whether the agency tree had a fact recorded after first and by
+    last (one statement; each part a range of an index)."""
+    q = connection.ops.quote_name
+    parts, params = [], []
+    for model, column in FACT_TIMES:
+        subject = FACT_SUBJECTS[model]
+        tag = {"item_id": "i", "plan_id": "p", None: "a"}[subject]
+        what = q(subject) if subject else "0"
+        parts.append(
+            f"SELECT DISTINCT '{tag}', {what} FROM {q(model._meta.db_table)}"  # noqa: S608
+            f" WHERE {q(column)} > %s AND {q(column)} <= %s"
+        )
+        params += [connection.ops.adapt_datetimefield_value(m) for m in (first, last)]
+    found: dict[str, set[int]] = {"i": set(), "p": set(), "a": set()}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for tag, subject in cursor.fetchall():
+            found[tag].add(int(subject))
+    return Changes(frozenset(found["i"]), frozenset(found["p"]), bool(found["a"]))
+
+
+def base_known_at() -> dt.datetime | None:
+    """The latest K' whose figures have settled (None: the memo is off or no fact has settled):
+    the figures for a K still receiving facts are moved from it."""
+    if not settings.TIENDO_FIGURE_MEMO:
+        return None
+    settle = dt.timedelta(seconds=settings.TIENDO_FIGURE_SETTLE_SECONDS)
+    return last_fact_at(timezone.now() - settle)
 
 
 def settled_known_at(known_at: dt.datetime) -> dt.datetime | None:
@@ -120,6 +183,27 @@ def remembered(sql: str, params: Sequence[Any], run: Callable[[], T]) -> T:
         value = run()
         cache.set(key, value, timeout=None)
     return cast(T, value)
+
+
+def line(sql: str, params: Sequence[Any], known_at: dt.datetime) -> tuple[dt.datetime, Rows] | None:
+    """The latest settled K' this statement was worked out for (with K in its parameters, any
+    K), and its rows then."""
+    found = caches["figures"].get(_line_key(sql, params, known_at))
+    return cast(tuple[dt.datetime, Rows], found) if found is not None else None
+
+
+def extend_line(sql: str, params: Sequence[Any], known_at: dt.datetime, rows: Rows) -> None:
+    """Keep these rows (the statement's at a settled K') as its latest, unless later ones are."""
+    key = _line_key(sql, params, known_at)
+    cache = caches["figures"]
+    found = cache.get(key)
+    if found is None or found[0] < known_at:
+        cache.set(key, (known_at, rows), timeout=None)
+
+
+def _line_key(sql: str, params: Sequence[Any], known_at: dt.datetime) -> str:
+    moment = connection.ops.adapt_datetimefield_value(known_at)
+    return "line:" + _key(sql, ["K" if p == moment else p for p in params])
 
 
 def _key(sql: str, params: Sequence[Any]) -> str:

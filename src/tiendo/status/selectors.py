@@ -10,7 +10,9 @@ Rows recorded after K are invisible, so the same (D, K) gives the same figures f
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import functools
+import logging
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -48,9 +50,18 @@ from tiendo.plans.models import (
     TaskGroup,
 )
 from tiendo.progress.models import Decision, Lifecycle, ProgressUpdate
-from tiendo.status.memo import Rows, remembered, settled_known_at
+from tiendo.status.memo import (
+    Rows,
+    base_known_at,
+    changed_between,
+    extend_line,
+    remembered,
+    settled_known_at,
+)
+from tiendo.status.memo import line as memo_line
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 
 
 class DeadlineClass(models.TextChoices):
@@ -442,51 +453,120 @@ def _remember(sql: str, params: Sequence[Any], settled: bool, compute: Callable[
     return remembered(sql, params, compute) if settled else compute()
 
 
+# A counting statement: its SQL for a scope at (D, K); its rows end with a count of items, and
+# the rows of a scope are the sums of its items' (what lets them move from one K to another).
+Counted = Callable[[Scope, AsOf], tuple[str, list[Any]]]
+
+# Beyond so many items with a fact between two moments, the statement is run whole.
+MOVE_LIMIT = 5000
+
+
+def _additive(build: Counted, scope: Scope, as_of: AsOf, settled: bool) -> Rows:
+    """A counting statement's rows at as_of (already at K' when settled, see _settled).
+
+    Settled: remembered, or moved from the statement's latest settled rows. Not settled (facts
+    still arriving by K): moved from the rows at the latest settled K' (memo.base_known_at), so
+    a page asked while agencies report reads the few items that changed, not the country."""
+    if settled:
+        return _settled_rows(build, scope, as_of)
+    base_at = base_known_at()
+    if base_at is not None and base_at < as_of.known_at:
+        base = _settled_rows(build, scope, replace(as_of, known_at=base_at))
+        moved = _moved(build, scope, as_of, base_at, base)
+        if moved is not None:
+            return moved
+    return _fetch(*build(scope, as_of))
+
+
+def _settled_rows(build: Counted, scope: Scope, as_of: AsOf) -> Rows:
+    sql, params = build(scope, as_of)
+
+    def compute() -> Rows:
+        latest = memo_line(sql, params, as_of.known_at)
+        rows = _moved(build, scope, as_of, *latest) if latest is not None else None
+        if rows is None:
+            rows = _fetch(sql, params)
+        extend_line(sql, params, as_of.known_at, rows)
+        return rows
+
+    return remembered(sql, params, compute)
+
+
+def _moved(
+    build: Counted, scope: Scope, as_of: AsOf, since: dt.datetime, rows: Rows
+) -> Rows | None:
+    """The rows at as_of from the rows at K = since: less what the items with a fact between
+    the two gave at since, plus what they give at as_of. None when that is not the cheaper way:
+    too many such items, or the agency tree changed under an agency's scope."""
+    if since == as_of.known_at:
+        return rows
+    first, last = sorted((since, as_of.known_at))
+    changes = changed_between(first, last)
+    if changes.agencies and scope.agency is not None:
+        return None
+    ids = set(changes.item_ids)
+    if changes.plan_ids:
+        ids.update(Item.objects.filter(plan_id__in=changes.plan_ids).values_list("pk", flat=True))
+    if scope.item_ids is not None:
+        ids &= set(scope.item_ids)
+    if not ids:
+        return rows
+    if len(ids) > MOVE_LIMIT:
+        return None
+    narrowed = replace(scope, item_ids=sorted(ids))
+    totals: Counter[tuple[Any, ...]] = Counter()
+    for row in rows:
+        totals[row[:-1]] += int(row[-1])
+    for moment, sign in ((since, -1), (as_of.known_at, 1)):
+        try:
+            sql, params = build(narrowed, replace(as_of, known_at=moment))
+        except EmptyResultSet:
+            continue
+        for row in _fetch(sql, params):
+            totals[row[:-1]] += sign * int(row[-1])
+    if any(n < 0 for n in totals.values()):
+        # Rows that are not sums over items: never expected; the statement itself is right.
+        logger.warning("figures could not be moved from %s to %s", since, as_of.known_at)
+        return None
+    return [(*key, n) for key, n in totals.items() if n]
+
+
 CountRows = list[tuple[tuple[Any, ...], str, str, int]]
 
 
-@dataclass(frozen=True)
-class _Counting:
-    """The statement counting a scope at (D, K') grouped by keys, and whether K' has settled."""
-
-    sql: str
-    params: list[Any]
-    settled: bool
-    width: int
-
-    def rows(self) -> CountRows:
-        return _remember(self.sql, self.params, self.settled, self.fetch)
-
-    def fetch(self) -> CountRows:
-        n = self.width
-        return [
-            (tuple(row[:n]), row[n], row[n + 1], int(row[n + 2]))
-            for row in _fetch(self.sql, self.params)
-        ]
-
-
-def _counting(scope: Scope, as_of: AsOf, by: Sequence[str]) -> _Counting | None:
-    unknown = set(by) - set(GROUP_KEYS)
-    if unknown:
-        raise ValueError(f"cannot group by {sorted(unknown)}")
-    keys = [GROUP_COLUMNS[key] for key in by]
-    as_of, settled = _settled(as_of)
-    try:
-        classified, params = _classified_sql(scoped_items(scope, as_of), as_of, keys or ["id"])
-    except EmptyResultSet:  # e.g. an empty list of plans: nothing to count
-        return None
+def _count_sql(scope: Scope, as_of: AsOf, keys: Sequence[str]) -> tuple[str, list[Any]]:
+    classified, params = _classified_sql(scoped_items(scope, as_of), as_of, keys or ["id"])
     key_sql = "".join(f"c.{key}, " for key in keys)
     sql = (
         f"SELECT {key_sql}c.state, c.deadline_class, COUNT(*) FROM ({classified}) c"
         f" GROUP BY {key_sql}c.state, c.deadline_class"
     )
-    return _Counting(sql, params, settled, len(keys))
+    return sql, params
+
+
+def _count_columns(by: Sequence[str]) -> list[str]:
+    unknown = set(by) - set(GROUP_KEYS)
+    if unknown:
+        raise ValueError(f"cannot group by {sorted(unknown)}")
+    return [GROUP_COLUMNS[key] for key in by]
+
+
+def _count_rows(scope: Scope, as_of: AsOf, keys: Sequence[str], settled: bool) -> CountRows:
+    """(key values, state, deadline class, count) at as_of (at K' when settled)."""
+    build: Counted = functools.partial(_count_sql, keys=keys)
+    try:
+        rows = _additive(build, scope, as_of, settled)
+    except EmptyResultSet:  # e.g. an empty list of plans: nothing to count
+        return []
+    n = len(keys)
+    return [(tuple(row[:n]), row[n], row[n + 1], int(row[n + 2])) for row in rows]
 
 
 def status_counts(scope: Scope, as_of: AsOf, by: Sequence[str] = ()) -> CountRows:
     """(key values, state, deadline class, count) rows, grouped in SQL by the given keys."""
-    counting = _counting(scope, as_of, by)
-    return counting.rows() if counting is not None else []
+    keys = _count_columns(by)
+    as_of, settled = _settled(as_of)
+    return _count_rows(scope, as_of, keys, settled)
 
 
 def status_summary(scope: Scope, as_of: AsOf) -> Summary:
@@ -504,19 +584,25 @@ def status_overall_and_by_plan(scope: Scope, as_of: AsOf) -> tuple[Summary, dict
     """The scope's Summary (as status_summary gives it) and a Summary per plan, from one SQL
     statement: a page showing both makes one pass over the items, not two. Settled, the
     summaries themselves are remembered (the country's rows take longer to add up than to read)."""
-    counting = _counting(scope, as_of, ("plan_id", "kind", "group_id"))
-    if counting is None:
-        return _summarise(as_of, []), {}
+    keys = _count_columns(("plan_id", "kind", "group_id"))
+    counted, settled = _settled(as_of)
 
     def summarise() -> tuple[Summary, dict[int, Summary]]:
         per_plan: dict[int, CountRows] = defaultdict(list)
-        for (plan_id, kind, group_id), state, deadline_class, n in counting.fetch():
+        for (plan_id, kind, group_id), state, deadline_class, n in _count_rows(
+            scope, counted, keys, settled
+        ):
             per_plan[plan_id].append(((kind, group_id), state, deadline_class, n))
         overall = _summarise(as_of, [row for rows in per_plan.values() for row in rows])
         return overall, {plan_id: _summarise(as_of, rows) for plan_id, rows in per_plan.items()}
 
-    sql = f"{counting.sql} -- summaries by plan"
-    overall, per_plan = _remember(sql, counting.params, counting.settled, summarise)
+    if not settled:
+        return summarise()
+    try:
+        sql, params = _count_sql(scope, counted, keys)
+    except EmptyResultSet:
+        return _summarise(as_of, []), {}
+    overall, per_plan = remembered(f"{sql} -- summaries by plan", params, summarise)
     # A remembered copy was made for another request's K (the same figures): this page's own.
     for summary in (overall, *per_plan.values()):
         summary.as_of = as_of
@@ -598,14 +684,29 @@ def status_series(scope: Scope, as_of: AsOf, days: Sequence[dt.date]) -> list[Se
 def _series_batch(
     scope: Scope, as_of: AsOf, days: list[dt.date], settled: bool
 ) -> dict[dt.date, SeriesPoint]:
-    known_at = as_of.known_at
     try:
-        columns = ("id", "plan_id", "k_withdrawn_on")
-        items_sql, items_params = (
-            _items_known_at(scope, as_of).values(*columns).order_by().query.sql_with_params()
-        )
+        rows = _additive(_series_sql, scope, as_of, settled)
     except EmptyResultSet:
         return {day: SeriesPoint(day, 0, 0) for day in days}
+    edges: dict[str, list[tuple[dt.date, int]]] = defaultdict(list)
+    for edge, day, n in rows:
+        edges[edge].append((_as_date(day) or dt.date.min, int(n)))
+
+    def open_on(kind: str, day: dt.date) -> int:
+        started = sum(n for first, n in edges[f"{kind}s"] if first <= day)
+        return started - sum(n for end, n in edges[f"{kind}e"] if end <= day)
+
+    return {day: SeriesPoint(day, open_on("d", day), open_on("t", day)) for day in days}
+
+
+def _series_sql(scope: Scope, as_of: AsOf) -> tuple[str, list[Any]]:
+    """How many items start and stop counting (ts, te) and how many done intervals start and
+    end (ds, de) on each date, up to as_of.date, as known at K."""
+    known_at = as_of.known_at
+    columns = ("id", "plan_id", "k_withdrawn_on")
+    items_sql, items_params = (
+        _items_known_at(scope, as_of).values(*columns).order_by().query.sql_with_params()
+    )
     plans_sql, plans_params = (
         PlanRevision.objects.filter(in_force_at(known_at, ""))
         .values("plan_id", "issued_on")
@@ -644,16 +745,7 @@ def _series_batch(
         " UNION ALL SELECT 'ds', s, COUNT(*) FROM d WHERE e IS NULL OR s < e GROUP BY s"
         " UNION ALL SELECT 'de', e, COUNT(*) FROM d WHERE s < e GROUP BY e"
     )
-    rows = _rows(sql, [*items_params, *plans_params, *updates_params], settled)
-    edges: dict[str, list[tuple[dt.date, int]]] = defaultdict(list)
-    for edge, day, n in rows:
-        edges[edge].append((_as_date(day) or dt.date.min, int(n)))
-
-    def open_on(kind: str, day: dt.date) -> int:
-        started = sum(n for first, n in edges[f"{kind}s"] if first <= day)
-        return started - sum(n for end, n in edges[f"{kind}e"] if end <= day)
-
-    return {day: SeriesPoint(day, open_on("d", day), open_on("t", day)) for day in days}
+    return sql, [*items_params, *plans_params, *updates_params]
 
 
 def done_item_ids(scope: Scope, as_of: AsOf) -> list[int]:

@@ -8,9 +8,7 @@ import re
 from typing import Any
 
 import pytest
-import time_machine
 from django.contrib.auth.models import User
-from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -24,17 +22,6 @@ from tiendo.status.memo import last_fact_at
 from tiendo.testing import at, make_agency, make_item, make_plan
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def remembering(settings: Any) -> Any:
-    """The memo on, its cache empty, the clock an hour ahead and still (whatever other tests
-    committed, such as the session's sample, has settled)."""
-    settings.TIENDO_FIGURE_MEMO = True
-    caches["figures"].clear()
-    with time_machine.travel(timezone.now() + dt.timedelta(hours=1), tick=False):
-        yield
-    caches["figures"].clear()
 
 
 def test_the_second_view_comes_from_memory_and_says_when_the_last_fact_was(

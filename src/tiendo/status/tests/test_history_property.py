@@ -49,6 +49,23 @@ def moment(rng: random.Random, first: dt.date, last: dt.date) -> dt.datetime:
     return at(day(rng, first, last), rng.randrange(7, 18))
 
 
+EDITS = (
+    "deadline",
+    "lead",
+    "kind",
+    "group",
+    "target",
+    "withdraw",
+    "reimport",
+    "issue date",
+    "succession",
+    "late report",
+    "late extension",
+    "target change",
+    "new item",
+)
+
+
 class World:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
@@ -161,28 +178,13 @@ class World:
                 ]
         return taken
 
-    def edit(self, when: dt.datetime) -> str:
-        """One random later edit through one of the writers; returns what it was."""
+    def edit(self, when: dt.datetime, kind: str | None = None) -> str:
+        """One later edit (of the given kind, else a random one) through one of the writers;
+        returns what it was."""
         rng = self.rng
         item = rng.choice(self.items)
         item.refresh_from_db()
-        kind = rng.choice(
-            [
-                "deadline",
-                "lead",
-                "kind",
-                "group",
-                "target",
-                "withdraw",
-                "reimport",
-                "issue date",
-                "succession",
-                "late report",
-                "late extension",
-                "target change",
-                "new item",
-            ]
-        )
+        kind = kind or rng.choice(EDITS)
         with time_machine.travel(when, tick=False):
             if kind in ("deadline", "lead", "kind", "group", "target", "withdraw"):
                 item_upsert(**self.facts(item, kind))

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 import time_machine
 from django.apps import apps
-from django.core.cache import caches
 from django.db import connection, models
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -26,18 +25,6 @@ from tiendo.status.tests.test_history_property import World, moment
 from tiendo.testing import at, make_agency, make_item, make_plan
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def remembering(settings: Any) -> Any:
-    """The memo on, its cache empty, and the clock an hour ahead and still: whatever other
-    tests committed (the session's sample) has settled, and each test's own new facts have not."""
-    settings.TIENDO_FIGURE_MEMO = True
-    settings.TIENDO_FIGURE_SETTLE_SECONDS = 300
-    caches["figures"].clear()
-    with time_machine.travel(timezone.now() + dt.timedelta(hours=1), tick=False):
-        yield caches["figures"]
-    caches["figures"].clear()
 
 
 def settle_tree() -> None:
