@@ -185,15 +185,15 @@ def remembered(sql: str, params: Sequence[Any], run: Callable[[], T]) -> T:
     return cast(T, value)
 
 
-def line(sql: str, params: Sequence[Any], known_at: dt.datetime) -> tuple[dt.datetime, Rows] | None:
+def line(sql: str, params: Sequence[Any], known_at: dt.datetime) -> tuple[dt.datetime, Any] | None:
     """The latest settled K' this statement was worked out for (with K in its parameters, any
-    K), and its rows then."""
+    K), and what it gave then."""
     found = caches["figures"].get(_line_key(sql, params, known_at))
-    return cast(tuple[dt.datetime, Rows], found) if found is not None else None
+    return cast(tuple[dt.datetime, Any], found) if found is not None else None
 
 
-def extend_line(sql: str, params: Sequence[Any], known_at: dt.datetime, rows: Rows) -> None:
-    """Keep these rows (the statement's at a settled K') as its latest, unless later ones are."""
+def extend_line(sql: str, params: Sequence[Any], known_at: dt.datetime, rows: Any) -> None:
+    """Keep what the statement gave at a settled K' as its latest, unless a later one is."""
     key = _line_key(sql, params, known_at)
     cache = caches["figures"]
     found = cache.get(key)

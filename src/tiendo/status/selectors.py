@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
@@ -453,53 +453,70 @@ def _remember(sql: str, params: Sequence[Any], settled: bool, compute: Callable[
     return remembered(sql, params, compute) if settled else compute()
 
 
-# A counting statement: its SQL for a scope at (D, K); its rows end with a count of items, and
-# the rows of a scope are the sums of its items' (what lets them move from one K to another).
-Counted = Callable[[Scope, AsOf], tuple[str, list[Any]]]
+V = TypeVar("V")
+Built = tuple[str, list[Any]]
+
+
+@dataclass(frozen=True)
+class _Movable(Generic[V]):
+    """A statement whose result can move from one K to another without reading every item.
+
+    `build` gives its SQL for a scope at (D, K); `read` makes the result from its rows; `move`
+    gives the result at K2 from the result at K1, the items with a fact between the two, and a
+    way to run the statement on those items alone at a moment (None: it cannot, run it whole).
+    """
+
+    build: Callable[[Scope, AsOf], Built]
+    read: Callable[[Rows], V]
+    move: Callable[[V, set[int], Callable[[dt.datetime], Rows], dt.datetime, dt.datetime], V | None]
+
 
 # Beyond so many items with a fact between two moments, the statement is run whole.
 MOVE_LIMIT = 5000
 
 
-def _additive(build: Counted, scope: Scope, as_of: AsOf, settled: bool) -> Rows:
-    """A counting statement's rows at as_of (already at K' when settled, see _settled).
+def _worked_out(statement: _Movable[V], scope: Scope, as_of: AsOf, settled: bool) -> V:
+    """The statement's result at as_of (already at K' when settled, see _settled).
 
-    Settled: remembered, or moved from the statement's latest settled rows. Not settled (facts
-    still arriving by K): moved from the rows at the latest settled K' (memo.base_known_at), so
-    a page asked while agencies report reads the few items that changed, not the country."""
+    Settled: remembered, or moved from the statement's latest settled result. Not settled
+    (facts still arriving by K): moved from its result at the latest settled K'
+    (memo.base_known_at), so a page asked while agencies report reads the few items that
+    changed, not the country."""
     if settled:
-        return _settled_rows(build, scope, as_of)
+        return _settled_result(statement, scope, as_of)
     base_at = base_known_at()
     if base_at is not None and base_at < as_of.known_at:
-        base = _settled_rows(build, scope, replace(as_of, known_at=base_at))
-        moved = _moved(build, scope, as_of, base_at, base)
+        base = _settled_result(statement, scope, replace(as_of, known_at=base_at))
+        moved = _moved(statement, scope, as_of, base_at, base)
         if moved is not None:
             return moved
-    return _fetch(*build(scope, as_of))
+    return statement.read(_fetch(*statement.build(scope, as_of)))
 
 
-def _settled_rows(build: Counted, scope: Scope, as_of: AsOf) -> Rows:
-    sql, params = build(scope, as_of)
+def _settled_result(statement: _Movable[V], scope: Scope, as_of: AsOf) -> V:
+    sql, params = statement.build(scope, as_of)
 
-    def compute() -> Rows:
+    def compute() -> V:
         latest = memo_line(sql, params, as_of.known_at)
-        rows = _moved(build, scope, as_of, *latest) if latest is not None else None
-        if rows is None:
-            rows = _fetch(sql, params)
-        extend_line(sql, params, as_of.known_at, rows)
-        return rows
+        value = None
+        if latest is not None:
+            value = _moved(statement, scope, as_of, latest[0], cast(V, latest[1]))
+        if value is None:
+            value = statement.read(_fetch(sql, params))
+        extend_line(sql, params, as_of.known_at, value)
+        return value
 
     return remembered(sql, params, compute)
 
 
 def _moved(
-    build: Counted, scope: Scope, as_of: AsOf, since: dt.datetime, rows: Rows
-) -> Rows | None:
-    """The rows at as_of from the rows at K = since: less what the items with a fact between
-    the two gave at since, plus what they give at as_of. None when that is not the cheaper way:
-    too many such items, or the agency tree changed under an agency's scope."""
+    statement: _Movable[V], scope: Scope, as_of: AsOf, since: dt.datetime, value: V
+) -> V | None:
+    """The result at as_of from the result at K = since, through the items with a fact
+    recorded between the two. None when that is not the cheaper way: too many such items, or
+    the agency tree changed under an agency's scope."""
     if since == as_of.known_at:
-        return rows
+        return value
     first, last = sorted((since, as_of.known_at))
     changes = changed_between(first, last)
     if changes.agencies and scope.agency is not None:
@@ -510,25 +527,51 @@ def _moved(
     if scope.item_ids is not None:
         ids &= set(scope.item_ids)
     if not ids:
-        return rows
+        return value
     if len(ids) > MOVE_LIMIT:
         return None
     narrowed = replace(scope, item_ids=sorted(ids))
-    totals: Counter[tuple[Any, ...]] = Counter()
-    for row in rows:
-        totals[row[:-1]] += int(row[-1])
-    for moment, sign in ((since, -1), (as_of.known_at, 1)):
+
+    def on_changed(moment: dt.datetime) -> Rows:
         try:
-            sql, params = build(narrowed, replace(as_of, known_at=moment))
+            return _fetch(*statement.build(narrowed, replace(as_of, known_at=moment)))
         except EmptyResultSet:
-            continue
-        for row in _fetch(sql, params):
-            totals[row[:-1]] += sign * int(row[-1])
-    if any(n < 0 for n in totals.values()):
-        # Rows that are not sums over items: never expected; the statement itself is right.
-        logger.warning("figures could not be moved from %s to %s", since, as_of.known_at)
-        return None
-    return [(*key, n) for key, n in totals.items() if n]
+            return []
+
+    return statement.move(value, ids, on_changed, since, as_of.known_at)
+
+
+def _counted(build: Callable[[Scope, AsOf], Built]) -> _Movable[Rows]:
+    """A counting statement: its rows end with a count of items, and a scope's rows are the
+    sums of its items'. Moved: less what the changed items gave at K1, plus what they give at
+    K2."""
+
+    def move(
+        rows: Rows,
+        ids: set[int],
+        on_changed: Callable[[dt.datetime], Rows],
+        since: dt.datetime,
+        until: dt.datetime,
+    ) -> Rows | None:
+        totals: Counter[tuple[Any, ...]] = Counter()
+        for row in rows:
+            totals[row[:-1]] += int(row[-1])
+        for moment, sign in ((since, -1), (until, 1)):
+            for row in on_changed(moment):
+                totals[row[:-1]] += sign * int(row[-1])
+        if any(n < 0 for n in totals.values()):
+            # Rows that are not sums over items: never expected; the statement itself is right.
+            logger.warning("figures could not be moved from %s to %s", since, until)
+            return None
+        return [(*key, n) for key, n in totals.items() if n]
+
+    return _Movable(build, list, move)
+
+
+def _additive(
+    build: Callable[[Scope, AsOf], Built], scope: Scope, as_of: AsOf, settled: bool
+) -> Rows:
+    return _worked_out(_counted(build), scope, as_of, settled)
 
 
 CountRows = list[tuple[tuple[Any, ...], str, str, int]]
@@ -553,7 +596,7 @@ def _count_columns(by: Sequence[str]) -> list[str]:
 
 def _count_rows(scope: Scope, as_of: AsOf, keys: Sequence[str], settled: bool) -> CountRows:
     """(key values, state, deadline class, count) at as_of (at K' when settled)."""
-    build: Counted = functools.partial(_count_sql, keys=keys)
+    build: Callable[[Scope, AsOf], Built] = functools.partial(_count_sql, keys=keys)
     try:
         rows = _additive(build, scope, as_of, settled)
     except EmptyResultSet:  # e.g. an empty list of plans: nothing to count
@@ -917,10 +960,95 @@ def item_statuses(
         )
     except EmptyResultSet:
         return []
-    rows = _rows(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset], settled)
+    needed = offset + limit
+    if needed > LIST_MOVE_MAX:
+        rows = _rows(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset], settled)
+    else:
+
+        def build(scope: Scope, as_of: AsOf) -> Built:
+            sql, params = _status_rows_sql(
+                scope,
+                as_of,
+                states,
+                deadline_classes,
+                unfinished_only,
+                deadline_until,
+                by_deadline,
+                by_urgency,
+            )
+            return f"{sql} LIMIT %s", [*params, needed + LIST_SLACK]
+
+        listed = _listed(build, needed, _list_order(by_deadline, by_urgency))
+        rows = _worked_out(listed, scope, as_of, settled)[0][offset:needed]
     return _to_statuses(
         rows, primary_successor_map(as_of.date, known_at=as_of.known_at), as_of.known_at
     )
+
+
+# A list moves by its first rows: the first offset + limit + LIST_SLACK are kept, so that items
+# leaving it leave rows to take their place; a page deeper than LIST_MOVE_MAX is read by SQL.
+LIST_SLACK = 100
+LIST_MOVE_MAX = 2000
+
+
+def _listed(
+    build: Callable[[Scope, AsOf], Built], needed: int, order: Callable[[tuple[Any, ...]], Any]
+) -> _Movable[tuple[Rows, bool]]:
+    """A list statement (item id first, ordered as `order` orders, then LIMIT): its first rows
+    and whether they are all of them. Moved: the changed items' rows taken out and their rows at
+    K2 put in; past the last row kept or fetched, other rows may exist unseen, so the list is
+    cut there (None when fewer than needed remain)."""
+
+    def read(rows: Rows) -> tuple[Rows, bool]:
+        return rows, len(rows) < needed + LIST_SLACK
+
+    def move(
+        value: tuple[Rows, bool],
+        ids: set[int],
+        on_changed: Callable[[dt.datetime], Rows],
+        since: dt.datetime,
+        until: dt.datetime,
+    ) -> tuple[Rows, bool] | None:
+        rows, complete = value
+        kept = [row for row in rows if row[0] not in ids]
+        fresh = on_changed(until)
+        merged = sorted([*kept, *fresh], key=order)
+        bounds = []
+        if not complete:
+            if not kept:
+                return None
+            bounds.append(order(kept[-1]))
+        if len(fresh) >= needed + LIST_SLACK:
+            bounds.append(order(fresh[-1]))
+        if bounds:
+            last = min(bounds)
+            merged = [row for row in merged if order(row) <= last]
+            if len(merged) < needed:
+                return None
+        return merged, not bounds
+
+    return _Movable(build, read, move)
+
+
+def _list_order(by_deadline: bool, by_urgency: bool) -> Callable[[tuple[Any, ...]], Any]:
+    """The order of _status_rows_sql's ORDER BY, in Python, for rows (id, state, class,
+    deadline now, ...): NULL deadlines first on SQLite and last on PostgreSQL, as each sorts
+    them (URGENCY_ORDER ranks them explicitly)."""
+    done, nulls_first = Lifecycle.DONE.value, connection.vendor == "sqlite"
+    ranks = {DeadlineClass.OVERDUE.value: 0, DeadlineClass.DUE_SOON.value: 1}
+    ranks[DeadlineClass.IN_TIME.value] = 2
+
+    def urgency(row: tuple[Any, ...]) -> Any:
+        rank = 4 if row[1] == done else ranks.get(row[2], 3)
+        return (rank, row[3] is None, row[3] or "", row[0])
+
+    def deadline(row: tuple[Any, ...]) -> Any:
+        null_rank = (row[3] is not None) if nulls_first else (row[3] is None)
+        return (null_rank, row[3] or "", row[0])
+
+    if by_urgency:
+        return urgency
+    return deadline if by_deadline else lambda row: row[0]
 
 
 def iter_item_statuses(
