@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         from django.db import connections
 
         import docbench
+        import moving
         import suite
         from report import write_section
 
@@ -82,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         started = time.monotonic()
         results = suite.measure(url, args.runs)
         print(f"measured in {time.monotonic() - started:.0f} s", flush=True)
+        started = time.monotonic()
+        moved = moving.measure(args.runs)
+        print(f"figures while reports arrive measured in {time.monotonic() - started:.0f} s")
         documents: list[docbench.DocResult] = []
         if not args.no_documents:
             started = time.monotonic()
@@ -90,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         text = suite.section(
             args.scale, loaded, load_seconds, results, args.runs, args.seed, url, documents
         )
+        text = f"{text.rstrip()}\n\n{moving.section(moved, args.runs)}\n"
         if args.no_write:
             print(text)
         else:

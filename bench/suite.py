@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar
 
 import psycopg
+from django.test.utils import override_settings
 
 from database import BenchError, Connection, rebuild, reset_sequences, set_aside_indexes
 from datagen import (
@@ -178,8 +179,10 @@ def check(figure: Figure, as_of: AsOf, floor_rows: Sequence[Row]) -> int:
 
 
 def measure(url: str, runs: int) -> list[Result]:
+    """The engine from raw facts against its floors: the memo off (a settled K would be served
+    from memory after the warm-up round; moving.py measures that path)."""
     as_of = AsOf.make(CUTOFF, KNOWN_AT, due_soon_days=3)
-    with psycopg.connect(url, autocommit=True) as conn:
+    with override_settings(TIENDO_FIGURE_MEMO=False), psycopg.connect(url, autocommit=True) as conn:
         return [measure_figure(conn, figure, as_of, runs) for figure in figures()]
 
 

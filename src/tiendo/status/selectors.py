@@ -947,8 +947,10 @@ def item_statuses(
     deadline, soonest first; or by urgency, see URGENCY_ORDER). limit and offset page the
     ordered list in SQL."""
     as_of, settled = _settled(as_of)
-    try:
-        sql, params = _status_rows_sql(
+    needed = offset + limit
+
+    def build(scope: Scope, as_of: AsOf) -> Built:
+        return _status_rows_sql(
             scope,
             as_of,
             states,
@@ -958,28 +960,21 @@ def item_statuses(
             by_deadline,
             by_urgency,
         )
+
+    try:
+        if needed > LIST_MOVE_MAX:
+            sql, params = build(scope, as_of)
+            rows = _rows(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset], settled)
+        else:
+
+            def first_rows(scope: Scope, as_of: AsOf) -> Built:
+                sql, params = build(scope, as_of)
+                return f"{sql} LIMIT %s", [*params, needed + LIST_SLACK]
+
+            listed = _listed(first_rows, needed, _list_order(by_deadline, by_urgency))
+            rows = _worked_out(listed, scope, as_of, settled)[0][offset:needed]
     except EmptyResultSet:
         return []
-    needed = offset + limit
-    if needed > LIST_MOVE_MAX:
-        rows = _rows(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset], settled)
-    else:
-
-        def build(scope: Scope, as_of: AsOf) -> Built:
-            sql, params = _status_rows_sql(
-                scope,
-                as_of,
-                states,
-                deadline_classes,
-                unfinished_only,
-                deadline_until,
-                by_deadline,
-                by_urgency,
-            )
-            return f"{sql} LIMIT %s", [*params, needed + LIST_SLACK]
-
-        listed = _listed(build, needed, _list_order(by_deadline, by_urgency))
-        rows = _worked_out(listed, scope, as_of, settled)[0][offset:needed]
     return _to_statuses(
         rows, primary_successor_map(as_of.date, known_at=as_of.known_at), as_of.known_at
     )
