@@ -430,6 +430,23 @@ def figure_agency(actor: Actor) -> Agency | None:
     return None if whole else actor.read_root
 
 
+def may_rank_provinces(actor: Actor) -> bool:
+    """Whether the actor sees provinces ranked against each other: a reader of the whole
+    country (the central working group: a standing or leader membership in a body under the
+    nation and no province) or an administrator. To everyone else the ranking does not exist:
+    their own province is their IOC."""
+    if actor.is_superuser:
+        return True
+    root = actor.read_root
+    return actor.role in READ_ALL_ROLES and root is not None and root.kind == AgencyKind.NATION
+
+
+def ranked_provinces_root(actor: Actor) -> Agency | None:
+    """Under which agency the ranked provinces are (None: every province, for administrators);
+    only for an actor who may_rank_provinces."""
+    return None if actor.is_superuser else actor.read_root
+
+
 def agencies_for_user(actor: Actor) -> QuerySet[Agency]:
     """The agencies whose figures the actor may see (filters, scorecards): the province for the
     standing body, leaders and administrators, a department or commune its own subtree."""

@@ -24,7 +24,9 @@ from tiendo.accounts.access import (
     indicator_province,
     may_freeze_figures,
     may_make_report,
+    may_rank_provinces,
     plans_for_user,
+    ranked_provinces_root,
     require_figures_freezer,
 )
 from tiendo.dashboard.forms import FreezeForm, IocFilterForm
@@ -37,6 +39,7 @@ from tiendo.dashboard.selectors import (
     obstacles_over_time,
     overview_cards,
     overview_figures,
+    province_ranking,
     scorecards,
     upcoming,
 )
@@ -111,6 +114,7 @@ def _context(request: HttpRequest, f: Filters, **extra: Any) -> dict[str, Any]:
         "computed_at": timezone.now(),
         # The figures are those of the last fact recorded by K: the page says when that was.
         "last_fact": latest_fact(f.as_of.known_at),
+        "ranks_provinces": may_rank_provinces(actor_for(request)),
         **extra,
     }
 
@@ -254,6 +258,20 @@ def ioc_frozen(request: HttpRequest, pk: int) -> HttpResponse:
     if freeze.page == "don-vi":
         return _agencies_page(request, actor, f, freeze)
     return _overview_page(request, actor, f, freeze)
+
+
+@login_required
+def ioc_provinces(request: HttpRequest) -> HttpResponse:
+    """The country's provinces side by side, for the central working group: each line adds up
+    what the province's own IOC counts, and opens it."""
+    actor = actor_for(request)
+    if not may_rank_provinces(actor):
+        raise Http404("Trang xếp hạng các tỉnh, thành phố dành cho Tổ công tác Trung ương.")
+    f = _filters(request, actor)
+    ranking = province_ranking(ranked_provinces_root(actor), f.scope, f.as_of, f.plans)
+    # The province's own page keeps every filter but the unit (the province is the unit).
+    keep = "&".join(part for part in f.query.split("&") if part and not part.startswith("don_vi="))
+    return render(request, "ioc/provinces.html", _context(request, f, ranking=ranking, keep_q=keep))
 
 
 @login_required

@@ -11,7 +11,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
 from tiendo.accounts.access import Actor, plans_for_user
-from tiendo.agencies.models import Agency
+from tiendo.agencies.models import Agency, AgencyKind
 from tiendo.agencies.selectors import primary_successor_map
 from tiendo.notifications.models import Notification
 from tiendo.plans.models import Plan, TaskGroup
@@ -166,11 +166,25 @@ class Scorecard:
         return 100.0 * c.by_class[DeadlineClass.DONE_ON_TIME] / c.total if c.total else 0.0
 
 
-def scorecards(scope: Scope, as_of: AsOf, plans: list[Plan]) -> list[Scorecard]:
-    """Agencies ranked: most overdue first, then the lowest share done on time."""
+@dataclass(frozen=True)
+class _AgencyFigures:
+    """Per agency answering for items at D (successions applied): counts, reports sent and
+    expected in each plan's latest period, open recommendations."""
+
+    counts: dict[int, Counts]
+    sent: dict[int, int]
+    expected: dict[int, int]
+    open_recommendations: dict[int, int]
+
+    def rate(self, agency_id: int) -> float | None:
+        expected = self.expected.get(agency_id, 0)
+        return 100.0 * self.sent.get(agency_id, 0) / expected if expected else None
+
+
+def _agency_figures(scope: Scope, as_of: AsOf, plans: Sequence[Plan]) -> _AgencyFigures:
     per_agency = status_by(scope, as_of, "lead_agency_id")
-    agencies = Agency.objects.in_bulk(list(per_agency))
-    rates: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    sent: dict[int, int] = defaultdict(int)
+    expected: dict[int, int] = defaultdict(int)
     for plan in plans:
         period = (
             ReportingPeriod.objects.filter(plan=plan, cutoff__lte=as_of.date)
@@ -179,7 +193,8 @@ def scorecards(scope: Scope, as_of: AsOf, plans: list[Plan]) -> list[Scorecard]:
         )
         if period is not None:
             for row in compliance_for_period(period, known_at=as_of.known_at):
-                rates[row.agency.pk].append((row.on_time + row.late, row.expected))
+                sent[row.agency.pk] += row.on_time + row.late
+                expected[row.agency.pk] += row.expected
     open_recs = dict(
         Recommendation.objects.filter(update_id__in=latest_update_ids(scope, as_of))
         .values("update__item__lead_agency_id")
@@ -190,19 +205,94 @@ def scorecards(scope: Scope, as_of: AsOf, plans: list[Plan]) -> list[Scorecard]:
     recs_by_agency: dict[int, int] = defaultdict(int)
     for agency_id, n in open_recs.items():
         recs_by_agency[successors.get(agency_id, agency_id)] += n
-    cards = []
-    for agency_id, counts in per_agency.items():
-        sent = sum(s for s, _ in rates.get(agency_id, []))
-        expected = sum(e for _, e in rates.get(agency_id, []))
-        cards.append(
-            Scorecard(
-                agencies[agency_id],
-                counts,
-                100.0 * sent / expected if expected else None,
-                recs_by_agency.get(agency_id, 0),
-            )
+    return _AgencyFigures(per_agency, sent, expected, recs_by_agency)
+
+
+def scorecards(scope: Scope, as_of: AsOf, plans: list[Plan]) -> list[Scorecard]:
+    """Agencies ranked: most overdue first, then the lowest share done on time."""
+    figures = _agency_figures(scope, as_of, plans)
+    agencies = Agency.objects.in_bulk(list(figures.counts))
+    cards = [
+        Scorecard(
+            agencies[agency_id],
+            counts,
+            figures.rate(agency_id),
+            figures.open_recommendations.get(agency_id, 0),
         )
+        for agency_id, counts in figures.counts.items()
+    ]
     return sorted(cards, key=lambda c: (-c.counts.overdue, c.on_time_rate, c.agency.name))
+
+
+@dataclass(frozen=True)
+class ProvinceLine:
+    """One province in the country's ranking: its items (led by its bodies and communes, as
+    its own page counts them), reports sent, open recommendations."""
+
+    province: Agency
+    counts: Counts
+    reporting_rate: float | None
+    open_recommendations: int
+
+
+@dataclass(frozen=True)
+class ProvinceRanking:
+    lines: list[ProvinceLine]
+    # Items led by bodies in no province (ministries, the central working group).
+    central: Counts
+
+
+def province_ranking(
+    root: Agency | None, scope: Scope, as_of: AsOf, plans: Sequence[Plan]
+) -> ProvinceRanking:
+    """The provinces under root (None: all), ranked by the share of items done, then the
+    fewest overdue: the per-agency figures of one statement, added up under each province."""
+    figures = _agency_figures(scope, as_of, plans)
+    provinces = Agency.objects.filter(kind=AgencyKind.PROVINCE)
+    if root is not None:
+        provinces = provinces.filter(path__startswith=root.path)
+    by_id = {province.pk: province for province in provinces}
+    paths = dict(
+        Agency.objects.filter(pk__in=[*figures.counts, *figures.expected]).values_list("pk", "path")
+    )
+
+    def province_of_id(agency_id: int) -> int | None:
+        ancestors = [int(part) for part in paths.get(agency_id, "").strip("/").split("/") if part]
+        return next((pk for pk in reversed(ancestors) if pk in by_id), None)
+
+    counts: dict[int, Counts] = {pk: Counts() for pk in by_id}
+    sent: dict[int, int] = defaultdict(int)
+    expected: dict[int, int] = defaultdict(int)
+    recs: dict[int, int] = defaultdict(int)
+    central = Counts()
+    for agency_id, agency_counts in figures.counts.items():
+        province_id = province_of_id(agency_id)
+        into = counts[province_id] if province_id is not None else central
+        for state, n in agency_counts.by_state.items():
+            into.by_state[state] += n
+        for deadline_class, n in agency_counts.by_class.items():
+            into.by_class[deadline_class] += n
+        into.total += agency_counts.total
+        if province_id is not None:
+            recs[province_id] += figures.open_recommendations.get(agency_id, 0)
+    for agency_id in figures.expected:
+        province_id = province_of_id(agency_id)
+        if province_id is not None:
+            sent[province_id] += figures.sent.get(agency_id, 0)
+            expected[province_id] += figures.expected[agency_id]
+    lines = [
+        ProvinceLine(
+            by_id[pk],
+            counts[pk],
+            100.0 * sent[pk] / expected[pk] if expected[pk] else None,
+            recs[pk],
+        )
+        for pk in by_id
+    ]
+    lines.sort(
+        key=lambda line: (-line.counts.done_percent, line.counts.overdue, line.province.name)
+    )
+    return ProvinceRanking(lines, central)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("ioc/", ioc_views.ioc_wall, name="ioc_wall"),
     path("ioc/tong-quan/", ioc_views.ioc_overview, name="ioc_overview"),
     path("ioc/don-vi/", ioc_views.ioc_agencies, name="ioc_agencies"),
+    path("ioc/tinh-thanh/", ioc_views.ioc_provinces, name="ioc_provinces"),
     path("ioc/don-vi/<str:code>/", ioc_views.ioc_agency, name="ioc_agency"),
     path("ioc/vuong-mac/", ioc_views.ioc_obstacles, name="ioc_obstacles"),
     path("ioc/chi-tieu/", ioc_views.ioc_indicators, name="ioc_indicators"),

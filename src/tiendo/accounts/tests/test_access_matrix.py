@@ -312,6 +312,14 @@ CASES = [
     Case("wall screen", "get", lambda w: reverse("dashboard:ioc_wall"), EVERYONE),
     Case("IOC overview", "get", lambda w: reverse("dashboard:ioc_overview"), EVERYONE),
     Case("IOC agencies", "get", lambda w: reverse("dashboard:ioc_agencies"), EVERYONE),
+    # Provinces ranked: for readers of the whole country (none in a province's cast) and the
+    # administrator (dashboard/tests/test_provinces.py has the central working group).
+    Case(
+        "IOC provinces",
+        "get",
+        lambda w: reverse("dashboard:ioc_provinces"),
+        dict.fromkeys(PEOPLE, 404) | {"admin": 200},
+    ),
     Case(
         "IOC own agency",
         "get",
