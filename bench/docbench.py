@@ -225,7 +225,13 @@ def _breakdown(spec: Any) -> tuple[Json, Any]:
 
 def _dump(report: Any, path: str) -> None:
     """The report's texts and annex cells as the DOCX shows them, for docx-floor."""
-    from tiendo.documents.annexes import ANNEXES, as_text, reference
+    from tiendo.documents.annexes import ANNEXES, GroupRow, as_text, reference
+
+    def cells(values: Any, width: int) -> list[str]:
+        # A heading row (a plan, a task group): its text in the first cell, the rest empty.
+        if isinstance(values, GroupRow):
+            return [values.text, *[""] * (width - 1)]
+        return [as_text(v) for v in values]
 
     strings = {
         "paragraphs": [text for s in report.sections for text in (s.heading, *s.paragraphs)],
@@ -233,7 +239,7 @@ def _dump(report: Any, path: str) -> None:
             {
                 "lines": [annex.label, annex.title, reference(report)],
                 "columns": [column.title for column in annex.columns],
-                "rows": [[as_text(v) for v in values] for values in annex.rows(report)],
+                "rows": [cells(values, len(annex.columns)) for values in annex.rows(report)],
             }
             for annex in ANNEXES
         ],

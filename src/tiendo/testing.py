@@ -17,7 +17,13 @@ from tiendo.agencies.models import Agency, AgencyKind
 from tiendo.agencies.services import agency_upsert
 from tiendo.plans.models import Item, ItemKind, ItemRevision, Plan, Programme, TaskGroup
 from tiendo.plans.services import group_upsert, item_upsert, plan_upsert, programme_upsert
-from tiendo.progress.models import PeriodKind, ProgressUpdate, ReportingPeriod
+from tiendo.progress.models import (
+    Decision,
+    Lifecycle,
+    PeriodKind,
+    ProgressUpdate,
+    ReportingPeriod,
+)
 from tiendo.progress.periods import period_open
 from tiendo.progress.services import update_record
 
@@ -130,6 +136,27 @@ def report(
         completed_on=completed_on,
         percent=percent,
         recorded_at=recorded_at or at(valid_on, 17),
+    )
+
+
+def report_done(
+    item: Item,
+    on: dt.date,
+    *,
+    recorded_at: dt.datetime | None = None,
+    reviewed_at: dt.datetime | None = None,
+) -> ProgressUpdate:
+    """The lead agency's report that the item was done on `on`, sent the next day (unless
+    recorded_at says when) and confirmed (at reviewed_at, else when sent)."""
+    return update_record(
+        item=item,
+        valid_on=on,
+        state=Lifecycle.DONE,
+        percent=100,
+        completed_on=on,
+        recorded_at=recorded_at or at(on + dt.timedelta(days=1)),
+        decision=Decision.CONFIRMED,
+        reviewed_at=reviewed_at,
     )
 
 

@@ -16,10 +16,8 @@ from tiendo.accounts.models import Role
 from tiendo.accounts.services import membership_set
 from tiendo.agencies.models import Agency, AgencyKind
 from tiendo.plans.models import Plan
-from tiendo.progress.models import Decision, Lifecycle
-from tiendo.progress.services import update_record
 from tiendo.status.selectors import AsOf, Scope, status_summary
-from tiendo.testing import at, make_agency, make_item, make_plan
+from tiendo.testing import at, make_agency, make_item, make_plan, report_done
 
 pytestmark = pytest.mark.django_db
 
@@ -30,18 +28,6 @@ def person(username: str, agency: Agency, role: str) -> User:
     user = User.objects.create_user(f"t.{username}", password="x")
     membership_set(user=user, agency=agency, role=role)
     return user
-
-
-def done(item: object) -> None:
-    update_record(
-        item=item,  # type: ignore[arg-type]
-        valid_on=dt.date(2024, 3, 1),
-        state=Lifecycle.DONE,
-        percent=100,
-        completed_on=dt.date(2024, 3, 1),
-        recorded_at=at(dt.date(2024, 3, 2)),
-        decision=Decision.CONFIRMED,
-    )
 
 
 @pytest.fixture
@@ -65,7 +51,7 @@ def country() -> dict[str, object]:
     for n, lead in enumerate([health, health, commune]):
         item = make_item(north_plan, lead=lead, deadline=dt.date(2024, 3, 15), recorded_at=recorded)
         if n < 2:
-            done(item)
+            report_done(item, dt.date(2024, 3, 1))
     south_items = [
         make_item(south_plan, lead=justice, deadline=deadline, recorded_at=recorded)
         for deadline in (dt.date(2024, 2, 1), dt.date(2024, 3, 1), dt.date(2024, 3, 1))
@@ -73,7 +59,7 @@ def country() -> dict[str, object]:
     south_items.append(
         make_item(south_plan, lead=justice, deadline=dt.date(2024, 6, 30), recorded_at=recorded)
     )
-    done(south_items[0])
+    report_done(south_items[0], dt.date(2024, 3, 1))
     make_item(south_plan, lead=ministry, recorded_at=recorded)  # a ministry's, in no province
     return {
         "north": north,

@@ -16,10 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tiendo.agencies.models import Agency
-from tiendo.progress.models import Decision, Lifecycle
-from tiendo.progress.services import update_record
 from tiendo.status.memo import last_fact_at
-from tiendo.testing import at, make_agency, make_item, make_plan
+from tiendo.testing import at, make_agency, make_item, make_plan, report_done
 
 pytestmark = pytest.mark.django_db
 
@@ -29,14 +27,10 @@ def test_the_second_view_comes_from_memory_and_says_when_the_last_fact_was(
 ) -> None:
     plan = make_plan(make_agency("UBND tỉnh thử"), recorded_at=at(dt.date(2024, 1, 5)))
     done, _ = (make_item(plan, recorded_at=at(dt.date(2024, 1, 5))) for _ in range(2))
-    update_record(
-        item=done,
-        valid_on=dt.date(2024, 2, 1),
-        state=Lifecycle.DONE,
-        percent=100,
-        completed_on=dt.date(2024, 2, 1),
+    report_done(
+        done,
+        dt.date(2024, 2, 1),
         recorded_at=at(dt.date(2024, 2, 2), 9),
-        decision=Decision.CONFIRMED,
         reviewed_at=at(dt.date(2024, 2, 3), 10),
     )
     Agency.objects.update(path_changed_at=at(dt.date(2024, 1, 1)))  # set-up: placed long ago

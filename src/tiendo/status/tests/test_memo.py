@@ -17,12 +17,10 @@ from django.utils import timezone
 from tiendo.agencies.models import Agency
 from tiendo.agencies.services import agency_upsert
 from tiendo.plans.models import ItemKind
-from tiendo.progress.models import Decision, Lifecycle
-from tiendo.progress.services import update_record
 from tiendo.status import memo
 from tiendo.status.selectors import AsOf, Scope, item_statuses, status_series, status_summary
 from tiendo.status.tests.test_history_property import World, moment
-from tiendo.testing import at, make_agency, make_item, make_plan
+from tiendo.testing import at, make_agency, make_item, make_plan, report_done
 
 pytestmark = pytest.mark.django_db
 
@@ -97,15 +95,7 @@ def test_settled_figures_are_remembered_and_a_new_fact_is_never_missed(rememberi
     province = make_agency("UBND tỉnh thử")
     plan = make_plan(province, issued_on=dt.date(2024, 1, 5), recorded_at=at(dt.date(2024, 1, 5)))
     first, second = (make_item(plan, recorded_at=at(dt.date(2024, 1, 5))) for _ in range(2))
-    update_record(
-        item=first,
-        valid_on=dt.date(2024, 2, 1),
-        state=Lifecycle.DONE,
-        percent=100,
-        completed_on=dt.date(2024, 2, 1),
-        recorded_at=at(dt.date(2024, 2, 2)),
-        decision=Decision.CONFIRMED,
-    )
+    report_done(first, dt.date(2024, 2, 1))
     settle_tree()
     scope = Scope(plan=plan)
     day = dt.date(2024, 3, 31)
@@ -127,14 +117,7 @@ def test_settled_figures_are_remembered_and_a_new_fact_is_never_missed(rememberi
     assert ran_again == 0  # every statement's rows came from memory
 
     # A report sent just now: the figures are live until it has settled, and include it.
-    update_record(
-        item=second,
-        valid_on=dt.date(2024, 3, 1),
-        state=Lifecycle.DONE,
-        percent=100,
-        completed_on=dt.date(2024, 3, 1),
-        decision=Decision.CONFIRMED,
-    )
+    report_done(second, dt.date(2024, 3, 1), recorded_at=timezone.now())
     fresh, ran_fresh, _, fresh_series = counted()
     assert fresh == (2, 2) and fresh_series == [(2, 2)] and ran_fresh >= 3
     with time_machine.travel(timezone.now() + dt.timedelta(minutes=6), tick=False):

@@ -16,8 +16,6 @@ from django.utils import timezone
 
 from tiendo.agencies.models import Agency
 from tiendo.plans.services import item_extend_deadline
-from tiendo.progress.models import Decision, Lifecycle
-from tiendo.progress.services import update_record
 from tiendo.status import selectors
 from tiendo.status.selectors import (
     AsOf,
@@ -31,7 +29,7 @@ from tiendo.status.selectors import (
 )
 from tiendo.status.tests.test_history_property import EDITS, World
 from tiendo.status.tests.test_series import DAYS, scopes
-from tiendo.testing import at, make_agency, make_item, make_plan
+from tiendo.testing import at, make_agency, make_item, make_plan, report_done
 
 pytestmark = pytest.mark.django_db
 
@@ -134,14 +132,7 @@ def test_a_report_counts_at_once_and_only_its_item_is_read_again(remembering: An
     Agency.objects.update(path_changed_at=at(dt.date(2024, 1, 1)))
     scope, day = Scope(plan=plan), dt.date(2024, 3, 31)
     assert status_summary(scope, AsOf.make(day)).all.done == 0  # settled: worked out whole
-    update_record(
-        item=items[3],
-        valid_on=dt.date(2024, 3, 1),
-        state=Lifecycle.DONE,
-        percent=100,
-        completed_on=dt.date(2024, 3, 1),
-        decision=Decision.CONFIRMED,
-    )
+    report_done(items[3], dt.date(2024, 3, 1), recorded_at=timezone.now())
     with CaptureQueriesContext(connection) as queries:
         summary = status_summary(scope, AsOf.make(day))
     assert (summary.all.done, summary.all.total) == (1, 6)
@@ -161,15 +152,7 @@ def test_lists_are_ordered_in_python_as_the_database_orders_them(order: str) -> 
         for n in range(12)
     ]
     for item in items[::3]:  # done: recurring, overdue-then-done, due soon and in time ones
-        update_record(
-            item=item,
-            valid_on=dt.date(2024, 3, 20),
-            state=Lifecycle.DONE,
-            percent=100,
-            completed_on=dt.date(2024, 3, 20),
-            recorded_at=at(dt.date(2024, 3, 21)),
-            decision=Decision.CONFIRMED,
-        )
+        report_done(item, dt.date(2024, 3, 20))
     as_of = AsOf.make(dt.date(2024, 3, 31), at(dt.date(2024, 4, 1)), due_soon_days=3)
     by_deadline, by_urgency = order == "deadline", order == "urgency"
     sql, params = selectors._status_rows_sql(
