@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from django.db.models import Q, QuerySet
 
@@ -31,19 +32,32 @@ def successions_known_at(known_at: dt.datetime | None = None) -> QuerySet[Agency
 def primary_successor_map(as_of: dt.date, *, known_at: dt.datetime | None = None) -> dict[int, int]:
     """predecessor id -> the agency id that carries its work on as_of (chains followed), by the
     links known at known_at (None: as known now)."""
-    direct = dict(
+    return primary_successor_maps([as_of], known_at=known_at)[as_of]
+
+
+def primary_successor_maps(
+    days: Sequence[dt.date], *, known_at: dt.datetime | None = None
+) -> dict[dt.date, dict[int, int]]:
+    """primary_successor_map for each of the days, from one read of the links."""
+    links = list(
         successions_known_at(known_at)
-        .filter(is_primary=True, effective_on__lte=as_of)
-        .values_list("predecessor_id", "successor_id")
+        .filter(is_primary=True, effective_on__lte=max(days))
+        # Deterministic if a body has two primary links: the later one carries its work.
+        .order_by("effective_on", "recorded_at", "pk")
+        .values_list("predecessor_id", "successor_id", "effective_on")
     )
-    resolved: dict[int, int] = {}
-    for start in direct:
-        current, seen = start, {start}
-        while current in direct and direct[current] not in seen:
-            current = direct[current]
-            seen.add(current)
-        resolved[start] = current
-    return resolved
+    maps: dict[dt.date, dict[int, int]] = {}
+    for day in days:
+        direct = {old: new for old, new, effective_on in links if effective_on <= day}
+        resolved: dict[int, int] = {}
+        for start in direct:
+            current, seen = start, {start}
+            while current in direct and direct[current] not in seen:
+                current = direct[current]
+                seen.add(current)
+            resolved[start] = current
+        maps[day] = resolved
+    return maps
 
 
 def responsible_agency_id(agency_id: int, successors: dict[int, int]) -> int:

@@ -39,7 +39,11 @@ from django.db.models.functions import Coalesce, Lead
 from django.utils import timezone
 
 from tiendo.agencies.models import Agency
-from tiendo.agencies.selectors import lead_agency_scope_q, primary_successor_map
+from tiendo.agencies.selectors import (
+    lead_agency_scope_q,
+    primary_successor_map,
+    primary_successor_maps,
+)
 from tiendo.plans.models import (
     DeadlineChange,
     Item,
@@ -713,11 +717,9 @@ def status_series(scope: Scope, as_of: AsOf, days: Sequence[dt.date]) -> list[Se
         raise ValueError("status_series reads days up to as_of.date only")
     as_of, settled = _settled(as_of)
     batches: dict[tuple[tuple[int, int], ...], list[dt.date]] = defaultdict(list)
+    maps = primary_successor_maps(days, known_at=as_of.known_at) if scope.agency is not None else {}
     for day in days:
-        links = (
-            primary_successor_map(day, known_at=as_of.known_at) if scope.agency is not None else {}
-        )
-        batches[tuple(sorted(links.items()))].append(day)
+        batches[tuple(sorted(maps.get(day, {}).items()))].append(day)
     points: dict[dt.date, SeriesPoint] = {}
     for batch in batches.values():
         points.update(_series_batch(scope, AsOf(max(batch), as_of.known_at, 0), batch, settled))
